@@ -1,0 +1,70 @@
+package io.friendchat.application.live;
+
+import io.friendchat.application.ChatSettings;
+import io.friendchat.application.Profile;
+import io.friendchat.domain.account.Account;
+import io.friendchat.domain.account.AccountId;
+import io.friendchat.domain.account.Accounts;
+import io.friendchat.domain.friendship.Friendships;
+import io.friendchat.domain.live.NewMessageEvent;
+import io.friendchat.domain.message.Message;
+import io.friendchat.domain.message.MessageId;
+import io.friendchat.domain.message.MessageStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Replays, from the store, the messages an account received after a given id,
+ * so a client that reconnects misses nothing. Only messages from current friends.
+ */
+public final class CatchUp {
+
+    /** The most events one replay sends before it asks the client to reload instead. */
+    public static final int MAX_REPLAY = 500;
+
+    private final Accounts accounts;
+    private final Friendships friendships;
+    private final MessageStore messages;
+    private final ChatSettings settings;
+
+    public CatchUp(Accounts accounts, Friendships friendships, MessageStore messages, ChatSettings settings) {
+        this.accounts = Objects.requireNonNull(accounts);
+        this.friendships = Objects.requireNonNull(friendships);
+        this.messages = Objects.requireNonNull(messages);
+        this.settings = Objects.requireNonNull(settings);
+    }
+
+    /**
+     * The replayed events, oldest first; {@code more} when messages remain past them.
+     * {@code lastId} is the highest id the replay read (0 when none), so the live
+     * stream can skip what was replayed.
+     */
+    public record Replay(List<NewMessageEvent> events, boolean more, long lastId) {
+    }
+
+    public Replay replay(Account receiver, long after) {
+        List<Message> received = after == 0
+                ? messages.receivedAfter(receiver.id(), null, MAX_REPLAY + 1)
+                : messages.receivedAfter(receiver.id(), MessageId.of(after), MAX_REPLAY + 1);
+        boolean more = received.size() > MAX_REPLAY;
+        List<Message> page = more ? received.subList(0, MAX_REPLAY) : received;
+        List<AccountId> senders = page.stream().map(Message::sender).distinct().toList();
+        Set<AccountId> friends = friendships.friendsAmong(receiver.id(), senders);
+        Map<AccountId, Account> profiles = accounts.byIds(friends);
+        List<NewMessageEvent> events = new ArrayList<>(page.size());
+        for (Message message : page) {
+            Account sender = profiles.get(message.sender());
+            if (sender != null) {
+                Profile from = Profile.of(sender, settings);
+                events.add(new NewMessageEvent(message.id().value(), from.username(), receiver.username().value(),
+                        message.text(), message.sentAt(), from.picture(), from.fullName()));
+            }
+        }
+        long lastId = page.isEmpty() ? after : page.get(page.size() - 1).id().value();
+        return new Replay(events, more, lastId);
+    }
+}

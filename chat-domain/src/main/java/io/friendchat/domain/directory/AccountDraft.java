@@ -1,0 +1,36 @@
+package io.friendchat.domain.directory;
+
+import io.friendchat.domain.InvalidInput;
+
+/**
+ * A new account for the built-in directory. {@code id} is null to let the
+ * directory choose one above every id in use.
+ */
+public record AccountDraft(Long id, String username, String email, String fullName, String picture,
+                           boolean twoFactor) {
+
+    public static final int MAX_USERNAME = 150;
+
+    public AccountDraft {
+        if (id != null && id < 1) {
+            throw new InvalidInput("'id' must be a positive integer.");
+        }
+        requireUsername(username);
+        if (email == null || email.isBlank() || email.length() > 254) {
+            throw new InvalidInput("'email' is required (at most 254 characters).");
+        }
+        fullName = fullName == null ? "" : fullName;
+    }
+
+    /** Django's default username rule: 1 to 150 Unicode letters, digits and @ . + - _ */
+    static void requireUsername(String username) {
+        if (username == null || username.isEmpty() || username.codePointCount(0, username.length()) > MAX_USERNAME
+                || !username.codePoints().allMatch(AccountDraft::allowedInUsername)) {
+            throw new InvalidInput("'username' must be 1 to 150 letters, digits and @/./+/-/_ only.");
+        }
+    }
+
+    private static boolean allowedInUsername(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == '@' || cp == '.' || cp == '+' || cp == '-' || cp == '_';
+    }
+}
