@@ -2,6 +2,7 @@ package io.friendchat.application.live;
 
 import io.friendchat.application.ChatSettings;
 import io.friendchat.application.Profile;
+import io.friendchat.domain.InvalidInput;
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.account.Accounts;
@@ -46,7 +47,11 @@ public final class CatchUp {
     public record Replay(List<NewMessageEvent> events, boolean more, long lastId) {
     }
 
+    /** @throws InvalidInput when {@code after} is negative */
     public Replay replay(Account receiver, long after) {
+        if (after < 0) {
+            throw new InvalidInput("'after' must be a message id (an integer of at least 0).");
+        }
         List<Message> received = after == 0
                 ? messages.receivedAfter(receiver.id(), null, MAX_REPLAY + 1)
                 : messages.receivedAfter(receiver.id(), MessageId.of(after), MAX_REPLAY + 1);

@@ -1,5 +1,6 @@
 package io.friendchat.application.live;
 
+import io.friendchat.domain.InvalidInput;
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.account.AccountHandle;
 import io.friendchat.domain.account.Accounts;
@@ -31,10 +32,13 @@ public final class SignalTyping {
 
     /** True when the signal was forwarded. */
     public boolean signal(Account sender, String account) {
-        if (account == null || account.isBlank() || account.length() > AccountHandle.MAX_LENGTH) {
+        AccountHandle handle;
+        try {
+            handle = AccountHandle.of(account);
+        } catch (InvalidInput e) {
             return false;
         }
-        Optional<Account> friend = accounts.resolve(AccountHandle.of(account));
+        Optional<Account> friend = accounts.resolve(handle);
         if (friend.isEmpty() || friend.get().id().equals(sender.id())
                 || !friendships.areFriends(sender.id(), friend.get().id())
                 || !throttle.admit(sender.id(), friend.get().id())) {

@@ -77,7 +77,8 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         }
 
         void refill(long now, double perSecond, double burst) {
-            if (now > updatedAt) {
+            // A difference, not a comparison: nanoTime may wrap around (its origin is arbitrary).
+            if (now - updatedAt > 0) {
                 tokens = Math.min(burst, tokens + (now - updatedAt) * perSecond / NANOS_PER_SECOND);
                 updatedAt = now;
             }

@@ -1,6 +1,7 @@
 package io.friendchat.domain.account;
 
 import io.friendchat.domain.InvalidInput;
+import io.friendchat.domain.UnicodeText;
 
 /**
  * What a caller names a friend by: a username (matched exactly) or else an email
@@ -11,11 +12,15 @@ public record AccountHandle(String value) {
     public static final int MAX_LENGTH = 254;
 
     public AccountHandle {
-        if (value == null || value.isBlank()) {
+        // Unicode White_Space, as for a message: a handle of only U+00A0 is blank, not an unknown account.
+        if (value == null || UnicodeText.isBlank(value)) {
             throw new InvalidInput("'account' is required: give the username or email of a friend.");
         }
         if (value.length() > MAX_LENGTH) {
             throw new InvalidInput("'account' is longer than " + MAX_LENGTH + " characters.");
+        }
+        if (UnicodeText.hasLoneSurrogate(value)) {
+            throw new InvalidInput("'account' is not valid Unicode text (a lone surrogate).");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.friendchat.domain.message;
 
-/** Checks on user text shared by the domain's values. */
+import io.friendchat.domain.UnicodeText;
+
+/** Checks on user text shared by the domain's values; the rules themselves live in {@link UnicodeText}. */
 final class Text {
 
     private Text() {
@@ -8,28 +10,10 @@ final class Text {
 
     /** True when a surrogate stands alone, which no UTF-8 encoder can write. */
     static boolean hasLoneSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Unicode's White_Space property: Java's isWhitespace leaves out U+00A0, U+2007, U+202F and U+0085. */
-    static boolean isUnicodeWhiteSpace(int cp) {
-        return (cp >= 0x0009 && cp <= 0x000D) || cp == 0x0020 || cp == 0x0085 || cp == 0x00A0
-                || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
-                || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+        return UnicodeText.hasLoneSurrogate(s);
     }
 
     static boolean isBlank(String s) {
-        return s.codePoints().allMatch(Text::isUnicodeWhiteSpace);
+        return UnicodeText.isBlank(s);
     }
 }
