@@ -16,11 +16,14 @@ import java.util.function.LongSupplier;
 public final class TokenBucketRateLimiter implements RateLimiter {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** Past this many remembered accounts, sends sweep out the buckets that are full again, once a second. */
+    static final int SWEEP_ABOVE = 10_000;
 
     private final double perSecond;
     private final double burst;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<AccountId, Bucket> buckets = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
 
     public TokenBucketRateLimiter(double perSecond, double burst, LongSupplier nanoTime) {
         if (perSecond <= 0 || burst < 1) {
@@ -29,6 +32,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         this.perSecond = perSecond;
         this.burst = burst;
         this.nanoTime = nanoTime;
+        this.lastSweep = nanoTime.getAsLong();
     }
 
     /** {@code perSecond} a second with bursts of twice that, on the JVM's monotonic clock. */
@@ -39,6 +43,10 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     @Override
     public Permit acquire(AccountId account) {
         long now = nanoTime.getAsLong();
+        if (buckets.size() > SWEEP_ABOVE && now - lastSweep > NANOS_PER_SECOND) {
+            lastSweep = now;
+            forgetIdle();
+        }
         Bucket bucket = buckets.computeIfAbsent(account, id -> new Bucket(burst, now));
         synchronized (bucket) {
             bucket.refill(now, perSecond, burst);
@@ -51,7 +59,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         }
     }
 
-    /** Drops the buckets that are full again; call it now and then to bound memory. */
+    /** Drops the buckets that are full again: they hold nothing a fresh bucket would not. */
     public void forgetIdle() {
         long now = nanoTime.getAsLong();
         buckets.entrySet().removeIf(entry -> {

@@ -144,6 +144,18 @@ class TokenBucketRateLimiterTest {
     }
 
     @Test
+    void many_idle_accounts_are_swept_out_by_later_sends_without_a_call_from_outside() {
+        for (long id = 1; id <= TokenBucketRateLimiter.SWEEP_ABOVE + 1; id++) {
+            twentyASecond.acquire(AccountId.of(id));
+        }
+        nanoTime.advance(Duration.ofSeconds(2));
+
+        twentyASecond.acquire(ALICE);
+
+        assertThat(twentyASecond.trackedAccounts()).isEqualTo(1);
+    }
+
+    @Test
     void a_rate_of_zero_or_a_burst_under_one_is_refused() {
         assertThatThrownBy(() -> new TokenBucketRateLimiter(0, 1, nanoTime))
                 .isInstanceOf(IllegalArgumentException.class);
