@@ -1,0 +1,143 @@
+package io.friendchat.adapter.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.friendchat.domain.account.Accounts;
+import io.friendchat.domain.directory.Directory;
+import io.friendchat.domain.friendship.Friendships;
+import io.friendchat.domain.message.MessageStore;
+import io.friendchat.domain.store.StoreHealth;
+import io.friendchat.domain.store.StoreUnavailable;
+import io.friendchat.domain.store.Transactions;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The chat database: a migrated schema on H2 or PostgreSQL and the stores of every
+ * persistent port over it (messages, the built-in directory, units of work, health).
+ */
+public final class ChatDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatDatabase.class);
+
+    private final HikariDataSource ownPool;
+    private final SessionFactory sessionFactory;
+    private final SqlDialect dialect;
+    private final SessionScope scope;
+    private final StoredAccounts accounts;
+    private final StoredFriendships friendships;
+    private final StoredDirectory directory;
+    private final StoredMessages messages;
+    private final HibernateTransactions transactions;
+    private final DatabaseHealth health;
+
+    private ChatDatabase(HikariDataSource ownPool, DataSource dataSource, SessionFactory sessionFactory,
+                         SqlDialect dialect) {
+        this.ownPool = ownPool;
+        this.sessionFactory = sessionFactory;
+        this.dialect = dialect;
+        this.scope = new SessionScope(sessionFactory);
+        this.accounts = new StoredAccounts(scope);
+        this.friendships = new StoredFriendships(scope);
+        this.directory = new StoredDirectory(scope, dialect);
+        this.messages = new StoredMessages(scope, new SendStatements(dialect));
+        this.transactions = new HibernateTransactions(scope);
+        this.health = new DatabaseHealth(dataSource);
+    }
+
+    /**
+     * Opens a pool on the settings, migrates the schema and starts Hibernate.
+     * Throws {@link StoreUnavailable} with a one-line message when the database cannot be reached.
+     */
+    public static ChatDatabase open(DatabaseSettings settings) {
+        HikariDataSource pool;
+        try {
+            pool = ConnectionPool.open(settings);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailable("Cannot open the database (" + settings.describe() + "): "
+                    + StoreFailures.rootMessage(e), e);
+        }
+        try {
+            return start(pool, pool, product(pool), settings.describe());
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The stores over a host application's own DataSource (which it keeps and closes); migrates too. */
+    public static ChatDatabase over(DataSource dataSource) {
+        SqlDialect.Product product = product(dataSource);
+        return start(null, dataSource, product, product.name() + " (a host's DataSource)");
+    }
+
+    private static SqlDialect.Product product(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return SqlDialect.of(connection);
+        } catch (SQLException e) {
+            throw new StoreUnavailable("Cannot open the database: " + StoreFailures.rootMessage(e), e);
+        }
+    }
+
+    private static ChatDatabase start(HikariDataSource ownPool, DataSource dataSource, SqlDialect.Product product,
+                                      String description) {
+        MigrateResult migrated;
+        try {
+            migrated = Migrations.migrate(dataSource);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailable("Cannot migrate the database (" + description + "): "
+                    + StoreFailures.rootMessage(e), e);
+        }
+        SessionFactory sessionFactory = HibernateBootstrap.sessionFactory(dataSource, product, ownPool != null);
+        LOG.info("Chat database ready: {} (schema version {}, {} migration(s) applied now)", description,
+                migrated.targetSchemaVersion != null ? migrated.targetSchemaVersion : migrated.initialSchemaVersion,
+                migrated.migrationsExecuted);
+        return new ChatDatabase(ownPool, dataSource, sessionFactory, product.dialect());
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Friendships friendships() {
+        return friendships;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public MessageStore messages() {
+        return messages;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    public StoreHealth health() {
+        return health;
+    }
+
+    /** Fast inserts of many messages for benchmarks, drawing ids from the same source as sends. */
+    public BulkLoader bulkLoader() {
+        return new BulkLoader(scope, new SendStatements(dialect));
+    }
+
+    /** Stops Hibernate and, unless the DataSource was the host's, closes the pool. */
+    @Override
+    public void close() {
+        try {
+            sessionFactory.close();
+        } finally {
+            if (ownPool != null) {
+                ownPool.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.friendchat.adapter.persistence;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+
+import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds the SessionFactory over the pool, without persistence.xml and without touching the schema. */
+final class HibernateBootstrap {
+
+    private HibernateBootstrap() {
+    }
+
+    static SessionFactory sessionFactory(DataSource dataSource, SqlDialect.Product product, boolean autoCommitOff) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
+        settings.put(AvailableSettings.HBM2DDL_AUTO, "none");
+        // The database is already known, so Hibernate need not read JDBC metadata at start (faster cold start).
+        settings.put("hibernate.boot.allow_jdbc_metadata_access", false);
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, product.name());
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, product.major());
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, product.minor());
+        settings.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, autoCommitOff);
+        settings.put(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true);
+        settings.put(AvailableSettings.USE_SECOND_LEVEL_CACHE, false);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        try {
+            return new MetadataSources(registry)
+                    .addAnnotatedClass(MessageEntity.class)
+                    .addAnnotatedClass(ConversationEntity.class)
+                    .addAnnotatedClass(AccountEntity.class)
+                    .addAnnotatedClass(FriendshipEntity.class)
+                    .buildMetadata()
+                    .buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.friendchat.adapter.persistence;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * The few statements that differ between H2 and PostgreSQL: creating a row that
+ * may already exist without failing, when two transactions race to create it.
+ */
+enum SqlDialect {
+
+    H2("merge into mailboxes (account_id) key (account_id) values (?)",
+            "merge into conversations (low_account, high_account) key (low_account, high_account) values (?, ?)",
+            "merge into friendships (low_account, high_account) key (low_account, high_account) values (?, ?)",
+            "insert into messages (conversation_id, sender_id, receiver_id, body, sent_at, client_id)"
+                    + " values (?, ?, ?, ?, ?, ?)"),
+
+    POSTGRESQL("insert into mailboxes (account_id) values (?) on conflict do nothing",
+            "insert into conversations (low_account, high_account) values (?, ?) on conflict do nothing",
+            "insert into friendships (low_account, high_account) values (?, ?) on conflict do nothing",
+            // Without a unique violation, PostgreSQL keeps the transaction usable after a duplicate client id.
+            "insert into messages (conversation_id, sender_id, receiver_id, body, sent_at, client_id)"
+                    + " values (?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing");
+
+    final String createMailbox;
+    final String createConversation;
+    final String createFriendship;
+    final String insertMessage;
+
+    SqlDialect(String createMailbox, String createConversation, String createFriendship,
+               String insertMessage) {
+        this.createMailbox = createMailbox;
+        this.createConversation = createConversation;
+        this.createFriendship = createFriendship;
+        this.insertMessage = insertMessage;
+    }
+
+    /** The database a connection leads to, as Hibernate wants it named: product, major and minor version. */
+    record Product(SqlDialect dialect, String name, int major, int minor) {
+    }
+
+    static Product of(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String name = metaData.getDatabaseProductName();
+        String lower = name.toLowerCase(Locale.ROOT);
+        SqlDialect dialect;
+        if (lower.contains("h2")) {
+            dialect = H2;
+        } else if (lower.contains("postgres")) {
+            dialect = POSTGRESQL;
+        } else {
+            throw new IllegalArgumentException("friendchat stores its data in H2 or PostgreSQL, not in " + name);
+        }
+        return new Product(dialect, name, metaData.getDatabaseMajorVersion(), metaData.getDatabaseMinorVersion());
+    }
+}

@@ -1,0 +1,69 @@
+package io.friendchat.adapter.persistence;
+
+import io.friendchat.domain.account.AccountId;
+import io.friendchat.domain.friendship.Friendship;
+import io.friendchat.domain.friendship.Friendships;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The friend graph of the built-in directory. */
+final class StoredFriendships implements Friendships {
+
+    private static final String FRIEND = "case when f.lowAccount = :account then f.highAccount else f.lowAccount end";
+
+    private final SessionScope scope;
+
+    StoredFriendships(SessionScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public boolean areFriends(AccountId a, AccountId b) {
+        if (a.equals(b)) {
+            return false;
+        }
+        Friendship pair = Friendship.of(a, b);
+        return scope.call(session -> session.find(FriendshipEntity.class,
+                new FriendshipEntity.Key(pair.low().value(), pair.high().value())) != null);
+    }
+
+    @Override
+    public Set<AccountId> friendsOf(AccountId account) {
+        return scope.call(session -> toIds(session.createSelectionQuery(
+                        "select " + FRIEND + " from Friendship f where f.lowAccount = :account or f.highAccount = :account",
+                        Long.class)
+                .setParameter("account", account.value())
+                .getResultList()));
+    }
+
+    @Override
+    public Set<AccountId> friendsAmong(AccountId account, Collection<AccountId> candidates) {
+        List<Long> values = candidates.stream().map(AccountId::value).distinct().toList();
+        if (values.isEmpty()) {
+            return Set.of();
+        }
+        return scope.call(session -> {
+            Set<AccountId> friends = new HashSet<>();
+            for (int from = 0; from < values.size(); from += StoredAccounts.IDS_PER_QUERY) {
+                List<Long> chunk = values.subList(from, Math.min(values.size(), from + StoredAccounts.IDS_PER_QUERY));
+                friends.addAll(toIds(session.createSelectionQuery("select " + FRIEND + """
+                                 from Friendship f
+                                where (f.lowAccount = :account and f.highAccount in :candidates)
+                                   or (f.highAccount = :account and f.lowAccount in :candidates)""", Long.class)
+                        .setParameter("account", account.value())
+                        .setParameter("candidates", chunk)
+                        .getResultList()));
+            }
+            return friends;
+        });
+    }
+
+    private static Set<AccountId> toIds(List<Long> values) {
+        Set<AccountId> ids = new HashSet<>(values.size());
+        values.forEach(value -> ids.add(AccountId.of(value)));
+        return ids;
+    }
+}

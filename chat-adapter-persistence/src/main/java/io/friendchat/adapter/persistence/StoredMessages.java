@@ -1,0 +1,199 @@
+package io.friendchat.adapter.persistence;
+
+import io.friendchat.domain.account.AccountId;
+import io.friendchat.domain.conversation.Conversation;
+import io.friendchat.domain.conversation.ConversationPage;
+import io.friendchat.domain.conversation.InboxEntry;
+import io.friendchat.domain.conversation.PageRequest;
+import io.friendchat.domain.conversation.ReadMark;
+import io.friendchat.domain.message.Appended;
+import io.friendchat.domain.message.ClientId;
+import io.friendchat.domain.message.Message;
+import io.friendchat.domain.message.MessageId;
+import io.friendchat.domain.message.MessageStore;
+import io.friendchat.domain.message.NewMessage;
+import io.friendchat.domain.store.StoreUnavailable;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Messages and conversations in the chat database. */
+final class StoredMessages implements MessageStore {
+
+    private static final String INBOX = """
+            select c.lowAccount, c.highAccount, c.lowUnread, c.highUnread, m
+            from Conversation c join Message m on m.id = c.lastMessageId
+            where c.lowAccount = :owner or c.highAccount = :owner
+            order by c.lastMessageId desc""";
+
+    private final SessionScope scope;
+    private final SendStatements sends;
+
+    StoredMessages(SessionScope scope, SendStatements sends) {
+        this.scope = scope;
+        this.sends = sends;
+    }
+
+    @Override
+    public Appended append(NewMessage message) {
+        // Both databases keep microseconds: the returned time is the one a later read gives.
+        Instant sentAt = message.sentAt().truncatedTo(ChronoUnit.MICROS);
+        return scope.call(session -> {
+            OptionalLong id = session.doReturningWork(connection -> sends.send(connection, message, sentAt));
+            if (id.isPresent()) {
+                Message stored = new Message(MessageId.of(id.getAsLong()), message.sender(), message.receiver(),
+                        message.text().value(), sentAt, message.clientId());
+                return new Appended(stored, true);
+            }
+            Message first = byClientId(session, message.sender(), message.clientId())
+                    .orElseThrow(() -> new StoreUnavailable(StoreFailures.UNAVAILABLE,
+                            new IllegalStateException("a duplicate client id whose message cannot be read")));
+            return new Appended(first, false);
+        });
+    }
+
+    @Override
+    public Optional<Message> bySenderAndClientId(AccountId sender, ClientId clientId) {
+        return scope.call(session -> byClientId(session, sender, clientId));
+    }
+
+    @Override
+    public ConversationPage page(Conversation conversation, PageRequest request) {
+        return scope.call(session -> {
+            Optional<Long> conversationId = session.createSelectionQuery("""
+                            select c.id from Conversation c
+                            where c.lowAccount = :low and c.highAccount = :high and c.lastMessageId is not null""",
+                            Long.class)
+                    .setParameter("low", conversation.low().value())
+                    .setParameter("high", conversation.high().value())
+                    .uniqueResultOptional();
+            if (conversationId.isEmpty()) {
+                return ConversationPage.none();
+            }
+            String before = request.beforeId().isPresent() ? " and m.id < :before" : "";
+            var query = session.createSelectionQuery(
+                            "from Message m where m.conversationId = :conversation" + before + " order by m.id desc",
+                            MessageEntity.class)
+                    .setParameter("conversation", conversationId.get())
+                    .setMaxResults(request.limit() + 1);
+            request.beforeId().ifPresent(id -> query.setParameter("before", id.value()));
+            List<MessageEntity> newestFirst = query.getResultList();
+            boolean hasMore = newestFirst.size() > request.limit();
+            List<Message> page = new ArrayList<>(Math.min(newestFirst.size(), request.limit()));
+            for (int i = Math.min(newestFirst.size(), request.limit()) - 1; i >= 0; i--) {
+                page.add(newestFirst.get(i).toDomain());
+            }
+            return new ConversationPage(page, hasMore, false);
+        });
+    }
+
+    @Override
+    public List<InboxEntry> inbox(AccountId owner) {
+        long ownerId = owner.value();
+        return scope.call(session -> {
+            List<Object[]> rows = session.createSelectionQuery(INBOX, Object[].class)
+                    .setParameter("owner", ownerId)
+                    .getResultList();
+            List<InboxEntry> entries = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                boolean ownerIsLow = (Long) row[0] == ownerId;
+                long partner = ownerIsLow ? (Long) row[1] : (Long) row[0];
+                long unread = ownerIsLow ? (Long) row[2] : (Long) row[3];
+                entries.add(new InboxEntry(AccountId.of(partner), ((MessageEntity) row[4]).toDomain(), unread));
+            }
+            return Collections.unmodifiableList(entries);
+        });
+    }
+
+    @Override
+    public List<Message> receivedAfter(AccountId receiver, MessageId after, int limit) {
+        return scope.call(session -> session.createSelectionQuery(
+                        "from Message m where m.receiverId = :receiver and m.id > :after order by m.id",
+                        MessageEntity.class)
+                .setParameter("receiver", receiver.value())
+                .setParameter("after", after == null ? 0L : after.value())
+                .setMaxResults(limit)
+                .getResultList().stream().map(MessageEntity::toDomain).toList());
+    }
+
+    @Override
+    public ReadMark markRead(Conversation conversation, AccountId reader, MessageId upTo) {
+        long readerId = reader.value();
+        long partner = conversation.partnerOf(reader).value();
+        return scope.call(session -> {
+            Optional<ConversationEntity> locked = session.createSelectionQuery(
+                            "from Conversation c where c.lowAccount = :low and c.highAccount = :high",
+                            ConversationEntity.class)
+                    .setParameter("low", conversation.low().value())
+                    .setParameter("high", conversation.high().value())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .uniqueResultOptional();
+            if (locked.isEmpty()) {
+                return new ReadMark(0, false, 0);
+            }
+            ConversationEntity row = locked.get();
+            long before = row.readMarkOf(readerId);
+            long mark = Math.max(before, Math.min(upTo.value(), row.lastMessageIdOrZero()));
+            long unread = session.createSelectionQuery("""
+                            select count(m) from Message m
+                            where m.conversationId = :conversation and m.senderId = :partner and m.id > :mark""",
+                            Long.class)
+                    .setParameter("conversation", row.id)
+                    .setParameter("partner", partner)
+                    .setParameter("mark", mark)
+                    .getSingleResult();
+            row.markRead(readerId, mark, unread);
+            session.flush();
+            // Sends update this row with plain SQL: never keep a copy of it in the session.
+            session.detach(row);
+            return new ReadMark(mark, mark > before, unread);
+        });
+    }
+
+    @Override
+    public long readUpTo(Conversation conversation, AccountId author) {
+        long authorId = author.value();
+        return scope.call(session -> {
+            Optional<ConversationEntity> found = session.createSelectionQuery(
+                            "from Conversation c where c.lowAccount = :low and c.highAccount = :high",
+                            ConversationEntity.class)
+                    .setParameter("low", conversation.low().value())
+                    .setParameter("high", conversation.high().value())
+                    .uniqueResultOptional();
+            if (found.isEmpty()) {
+                return 0L;
+            }
+            ConversationEntity row = found.get();
+            session.detach(row);
+            long otherMark = row.readMarkOf(conversation.partnerOf(author).value());
+            if (otherMark == 0) {
+                return 0L;
+            }
+            Long highest = session.createSelectionQuery("""
+                            select max(m.id) from Message m
+                            where m.conversationId = :conversation and m.senderId = :author and m.id <= :mark""",
+                            Long.class)
+                    .setParameter("conversation", row.id)
+                    .setParameter("author", authorId)
+                    .setParameter("mark", otherMark)
+                    .getSingleResult();
+            return highest == null ? 0L : highest;
+        });
+    }
+
+    private static Optional<Message> byClientId(Session session, AccountId sender, ClientId clientId) {
+        return session.createSelectionQuery(
+                        "from Message m where m.senderId = :sender and m.clientId = :clientId", MessageEntity.class)
+                .setParameter("sender", sender.value())
+                .setParameter("clientId", clientId.value())
+                .uniqueResultOptional()
+                .map(MessageEntity::toDomain);
+    }
+}

@@ -1,0 +1,63 @@
+package io.friendchat.adapter.persistence;
+
+import io.friendchat.domain.account.AccountId;
+import io.friendchat.domain.conversation.Conversation;
+import io.friendchat.domain.conversation.PageRequest;
+import io.friendchat.domain.message.Message;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void reopeningAnH2FileKeepsTheDataAndMigratesNothingTwice() {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:h2:file:" + directory.resolve("chat"), "sa", "", 4);
+        AccountId alice = AccountId.of(1);
+        AccountId bob = AccountId.of(2);
+        Message sent;
+        try (ChatDatabase database = ChatDatabase.open(settings)) {
+            sent = database.messages().append(StoresSuite.message(alice, bob, "still here?")).message();
+        }
+
+        try (ChatDatabase database = ChatDatabase.open(settings)) {
+            assertThat(database.messages().page(Conversation.between(alice, bob), PageRequest.latest(5)).messages())
+                    .containsExactly(sent);
+            Message next = database.messages().append(StoresSuite.message(bob, alice, "yes")).message();
+            assertThat(next.id()).isGreaterThan(sent.id());
+        }
+    }
+
+    @Test
+    void aHostsDataSourceWithTablesOfItsOwnIsMigratedBesideThemAndLeftOpen() throws Exception {
+        JdbcDataSource host = new JdbcDataSource();
+        host.setURL("jdbc:h2:mem:host_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        host.setUser("sa");
+        try (Connection connection = host.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table host_users (id bigint primary key, name varchar(50))");
+            statement.execute("insert into host_users values (7, 'host user')");
+        }
+
+        try (ChatDatabase database = ChatDatabase.over(host)) {
+            database.messages().append(StoresSuite.message(AccountId.of(7), AccountId.of(8), "from a host's user"));
+        }
+
+        try (Connection connection = host.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "select (select count(*) from host_users), (select count(*) from messages)")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(1);
+            assertThat(rows.getInt(2)).isEqualTo(1);
+        }
+    }
+}

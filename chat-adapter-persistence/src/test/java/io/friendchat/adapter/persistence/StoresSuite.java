@@ -1,0 +1,295 @@
+package io.friendchat.adapter.persistence;
+
+import io.friendchat.domain.account.AccountId;
+import io.friendchat.domain.account.Accounts;
+import io.friendchat.domain.account.Username;
+import io.friendchat.domain.conversation.Conversation;
+import io.friendchat.domain.conversation.ConversationPage;
+import io.friendchat.domain.conversation.InboxEntry;
+import io.friendchat.domain.conversation.PageRequest;
+import io.friendchat.domain.directory.AccountDraft;
+import io.friendchat.domain.directory.Directory;
+import io.friendchat.domain.directory.DirectoryConflict;
+import io.friendchat.domain.friendship.Friendships;
+import io.friendchat.domain.message.Message;
+import io.friendchat.domain.message.MessageStore;
+import io.friendchat.domain.message.MessageText;
+import io.friendchat.domain.message.NewMessage;
+import io.friendchat.domain.store.Transactions;
+import io.friendchat.testkit.contract.DirectoryContract;
+import io.friendchat.testkit.contract.FriendshipsContract;
+import io.friendchat.testkit.contract.MessageStoreContract;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every port contract, plus what only a database shows (units of work, racing
+ * sends, bulk loads), against one {@link ChatDatabase} that a subclass opens.
+ */
+abstract class StoresSuite {
+
+    static final Instant SENT = Instant.parse("2024-09-28T14:41:27.654321Z");
+
+    abstract ChatDatabase database();
+
+    static NewMessage message(AccountId from, AccountId to, String text) {
+        return new NewMessage(from, to, new MessageText(text), SENT, null);
+    }
+
+    @Nested
+    class Messages extends MessageStoreContract {
+        @Override
+        protected MessageStore storeUnderTest() {
+            return database().messages();
+        }
+    }
+
+    @Nested
+    class Directories extends DirectoryContract {
+        @Override
+        protected Directory directoryUnderTest() {
+            return database().directory();
+        }
+
+        @Override
+        protected Accounts accountsUnderTest() {
+            return database().accounts();
+        }
+    }
+
+    @Nested
+    class Friends extends FriendshipsContract {
+        @Override
+        protected Friendships friendshipsUnderTest() {
+            return database().friendships();
+        }
+
+        @Override
+        protected void befriend(AccountId a, AccountId b) {
+            database().directory().befriend(a, b);
+        }
+
+        @Override
+        protected void unfriend(AccountId a, AccountId b) {
+            database().directory().unfriend(a, b);
+        }
+    }
+
+    @Nested
+    class UnitsOfWork {
+
+        private final AccountId alice = TestIds.next();
+        private final AccountId bob = TestIds.next();
+
+        @Test
+        void aFailedUnitOfWorkStoresNothing() {
+            Transactions transactions = database().transactions();
+            MessageStore store = database().messages();
+
+            assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                store.append(message(alice, bob, "one"));
+                store.append(message(bob, alice, "two"));
+                throw new IllegalStateException("the unit fails after two sends");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("the unit fails after two sends");
+
+            assertThat(store.page(Conversation.between(alice, bob), PageRequest.latest(10)))
+                    .isEqualTo(ConversationPage.none());
+            assertThat(store.inbox(alice)).isEmpty();
+            assertThat(store.receivedAfter(bob, null, 10)).isEmpty();
+        }
+
+        @Test
+        void storesInsideAUnitOfWorkSeeItsWritesAndOthersSeeThemOnlyAfterTheCommit() throws Exception {
+            Transactions transactions = database().transactions();
+            MessageStore store = database().messages();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Message sent = transactions.inTransaction(() -> {
+                    Message appended = store.append(message(alice, bob, "inside")).message();
+                    assertThat(store.page(Conversation.between(alice, bob), PageRequest.latest(10)).messages())
+                            .containsExactly(appended);
+                    assertThat(store.inbox(bob)).containsExactly(new InboxEntry(alice, appended, 1));
+                    Future<List<Message>> seenOutside = other.submit(() -> store.receivedAfter(bob, null, 10));
+                    assertThat(await(seenOutside)).isEmpty();
+                    return appended;
+                });
+                assertThat(await(other.submit(() -> store.receivedAfter(bob, null, 10)))).containsExactly(sent);
+            } finally {
+                other.shutdownNow();
+            }
+        }
+
+        @Test
+        void aNestedUnitJoinsTheOuterOne() {
+            Transactions transactions = database().transactions();
+            MessageStore store = database().messages();
+
+            assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                transactions.inTransaction(() -> store.append(message(alice, bob, "inner")));
+                throw new IllegalStateException("outer fails");
+            })).isInstanceOf(IllegalStateException.class);
+
+            assertThat(store.receivedAfter(bob, null, 10)).isEmpty();
+        }
+
+        @Test
+        void aChatFailureInsideAUnitPassesUnchangedAndUndoesItsWrites() {
+            Transactions transactions = database().transactions();
+            Directory directory = database().directory();
+            String username = "unit_" + alice.value();
+
+            assertThatThrownBy(() -> transactions.inTransaction(() -> {
+                directory.create(new AccountDraft(null, username, username + "@example.com", "", null, false));
+                database().messages().append(message(alice, bob, "kept?"));
+                return directory.create(new AccountDraft(null, username, "other." + username + "@example.com", "",
+                        null, false));
+            })).isInstanceOf(DirectoryConflict.class);
+
+            assertThat(directory.byUsername(Username.of(username))).isEmpty();
+            assertThat(database().messages().receivedAfter(bob, null, 10)).isEmpty();
+        }
+    }
+
+    @Nested
+    class ConcurrentSends {
+
+        private static final int THREADS = 8;
+        private static final int SENDS_PER_THREAD = 500;
+
+        @Test
+        @Timeout(value = 180, unit = TimeUnit.SECONDS)
+        void eightThreadsSendingIntoOneConversationLoseNothingAndIdsRiseInCommitOrder() throws Exception {
+            AccountId alice = TestIds.next();
+            AccountId bob = TestIds.next();
+            MessageStore store = database().messages();
+            Transactions transactions = database().transactions();
+            Set<Long> toAlice = new ConcurrentSkipListSet<>();
+            Set<Long> toBob = new ConcurrentSkipListSet<>();
+            AtomicBoolean sending = new AtomicBoolean(true);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS + 2);
+            try {
+                // Catch-up readers: each only asks for ids above the last it saw, so an id
+                // committed after a higher one would be skipped and missing at the end.
+                Future<List<Long>> aliceReads = pool.submit(() -> catchUp(store, alice, sending));
+                Future<List<Long>> bobReads = pool.submit(() -> catchUp(store, bob, sending));
+                List<Future<?>> senders = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    boolean toB = t % 2 == 0;
+                    int thread = t;
+                    senders.add(pool.submit(() -> {
+                        for (int i = 0; i < SENDS_PER_THREAD; i++) {
+                            NewMessage draft = toB ? message(alice, bob, "t" + thread + " #" + i)
+                                    : message(bob, alice, "t" + thread + " #" + i);
+                            Message sent = transactions.inTransaction(() -> store.append(draft)).message();
+                            (toB ? toBob : toAlice).add(sent.id().value());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> sender : senders) {
+                    sender.get(170, TimeUnit.SECONDS);
+                }
+                sending.set(false);
+
+                assertThat(toAlice.size() + toBob.size()).isEqualTo(THREADS * SENDS_PER_THREAD);
+                assertThat(aliceReads.get(60, TimeUnit.SECONDS)).containsExactlyElementsOf(new TreeSet<>(toAlice));
+                assertThat(bobReads.get(60, TimeUnit.SECONDS)).containsExactlyElementsOf(new TreeSet<>(toBob));
+            } finally {
+                pool.shutdownNow();
+            }
+            long highest = Math.max(Collections.max(toAlice), Collections.max(toBob));
+            Conversation conversation = Conversation.between(alice, bob);
+            assertThat(store.page(conversation, PageRequest.latest(1)).messages().get(0).id().value())
+                    .isEqualTo(highest);
+            List<InboxEntry> aliceInbox = store.inbox(alice);
+            assertThat(aliceInbox).hasSize(1);
+            assertThat(aliceInbox.get(0).latest().id().value()).isEqualTo(highest);
+            assertThat(aliceInbox.get(0).unread()).isEqualTo(toAlice.size());
+            assertThat(store.inbox(bob).get(0).unread()).isEqualTo(toBob.size());
+            assertThat(store.page(conversation, PageRequest.latest(THREADS * SENDS_PER_THREAD)).messages())
+                    .hasSize(THREADS * SENDS_PER_THREAD);
+        }
+
+        private List<Long> catchUp(MessageStore store, AccountId receiver, AtomicBoolean sending)
+                throws InterruptedException {
+            List<Long> seen = new ArrayList<>();
+            Message last = null;
+            boolean finalPass = false;
+            while (true) {
+                boolean stillSending = sending.get();
+                List<Message> batch = store.receivedAfter(receiver, last == null ? null : last.id(), 200);
+                for (Message message : batch) {
+                    seen.add(message.id().value());
+                    last = message;
+                }
+                if (batch.isEmpty()) {
+                    if (!stillSending) {
+                        if (finalPass) {
+                            return seen;
+                        }
+                        finalPass = true;
+                    }
+                    Thread.sleep(2);
+                }
+            }
+        }
+    }
+
+    @Nested
+    class Bulk {
+
+        @Test
+        void aBulkLoadDrawsIdsFromTheSameSourceAndKeepsTheConversationRight() {
+            AccountId alice = TestIds.next();
+            AccountId bob = TestIds.next();
+            MessageStore store = database().messages();
+            Message before = store.append(message(bob, alice, "before the load")).message();
+            int count = BulkLoader.PER_TRANSACTION + 345;
+
+            long lastId = database().bulkLoader().insertMessages(alice, bob, count, i -> "bulk " + i, SENT);
+
+            Message after = store.append(message(bob, alice, "after the load")).message();
+            assertThat(lastId).isGreaterThan(before.id().value()).isLessThan(after.id().value());
+            List<Message> received = store.receivedAfter(bob, null, count + 1);
+            assertThat(received).hasSize(count);
+            assertThat(received.get(0).text()).isEqualTo("bulk 0");
+            assertThat(received.get(count - 1).id().value()).isEqualTo(lastId);
+            assertThat(received.get(count - 1).text()).isEqualTo("bulk " + (count - 1));
+            for (int i = 1; i < received.size(); i++) {
+                assertThat(received.get(i).id()).isGreaterThan(received.get(i - 1).id());
+            }
+            assertThat(store.inbox(bob)).containsExactly(new InboxEntry(alice, after, count));
+            assertThat(store.inbox(alice)).containsExactly(new InboxEntry(bob, after, 2));
+            ConversationPage page = store.page(Conversation.between(alice, bob), PageRequest.latest(3));
+            assertThat(page.messages()).extracting(Message::text)
+                    .containsExactly("bulk " + (count - 2), "bulk " + (count - 1), "after the load");
+            assertThat(page.hasMore()).isTrue();
+        }
+    }
+
+    /** The future's value within 10 s; a reader on another connection must not wait for a writer. */
+    static <T> T await(Future<T> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the other thread did not answer", e);
+        }
+    }
+}
