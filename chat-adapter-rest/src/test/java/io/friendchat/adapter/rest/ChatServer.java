@@ -1,5 +1,7 @@
 package io.friendchat.adapter.rest;
 
+import io.friendchat.adapter.rest.grizzly.GrizzlyRest;
+
 import io.friendchat.adapter.token.AccessTokenIssuer;
 import io.friendchat.adapter.token.JwtTokenVerifier;
 import io.friendchat.application.ChatPorts;
@@ -70,12 +72,7 @@ final class ChatServer implements AutoCloseable {
                 () -> new LinkedHashMap<>(health));
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
                 ChatRestApplication.create(useCases, settings), false);
-        HttpHandler jersey = server.getServerConfiguration().getHttpHandlers().keySet().iterator().next();
-        server.getServerConfiguration().removeHttpHandler(jersey);
-        server.getServerConfiguration().addHttpHandler(new GuardedHandler(jersey), "/");
-        // The standalone server's settings: close rather than drain a long unread body; give up on a stalled one.
-        server.getServerConfiguration().setMaxPayloadRemainderToSkip(0);
-        server.getListener("grizzly").getTransport().setReadTimeout(3, TimeUnit.SECONDS);
+        GrizzlyRest.protect(server, 3);
         try {
             server.start();
         } catch (IOException e) {

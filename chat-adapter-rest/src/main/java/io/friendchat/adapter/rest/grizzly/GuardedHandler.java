@@ -1,12 +1,14 @@
-package io.friendchat.adapter.rest;
+package io.friendchat.adapter.rest.grizzly;
+
+import io.friendchat.adapter.rest.MalformedRequests;
 
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * What the standalone server puts in front of Jersey's container (see MalformedRequests):
- * a request target Jersey cannot parse gets a 400 JSON instead of Grizzly's 500 page.
+ * Stands in front of Jersey's Grizzly container: a request target Jersey cannot
+ * parse (a bad {@code %} escape) gets a 400 JSON instead of Grizzly's 500 page.
  */
 final class GuardedHandler extends HttpHandler {
 

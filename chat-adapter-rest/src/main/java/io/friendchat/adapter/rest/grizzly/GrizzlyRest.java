@@ -1,0 +1,27 @@
+package io.friendchat.adapter.rest.grizzly;
+
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The REST API on a Grizzly server made by Jersey's GrizzlyHttpServerFactory:
+ * guards it against request targets Jersey cannot parse and against bodies that
+ * stall or are never read. Call before the server starts.
+ */
+public final class GrizzlyRest {
+
+    private GrizzlyRest() {
+    }
+
+    public static void protect(HttpServer server, int bodyReadTimeoutSeconds) {
+        var configuration = server.getServerConfiguration();
+        HttpHandler jersey = configuration.getHttpHandlers().keySet().iterator().next();
+        configuration.removeHttpHandler(jersey);
+        configuration.addHttpHandler(new GuardedHandler(jersey), "/");
+        // Close rather than drain a body left unread (a 413 for a 100 GB upload); give up on a stalled one.
+        configuration.setMaxPayloadRemainderToSkip(0);
+        server.getListener("grizzly").getTransport().setReadTimeout(bodyReadTimeoutSeconds, TimeUnit.SECONDS);
+    }
+}

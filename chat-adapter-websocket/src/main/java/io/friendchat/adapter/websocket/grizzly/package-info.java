@@ -1,0 +1,6 @@
+/**
+ * Tyrus on the port of an existing Grizzly {@code HttpServer} (beside Jersey), with
+ * handshakes moved off the selector threads and oversized frames refused early.
+ * Needs {@code tyrus-container-grizzly-server} (an optional dependency of this module).
+ */
+package io.friendchat.adapter.websocket.grizzly;
