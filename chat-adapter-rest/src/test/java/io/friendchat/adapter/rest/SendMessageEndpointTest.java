@@ -404,4 +404,17 @@ class SendMessageEndpointTest {
         }
         return all;
     }
+
+    /** Java's HttpClient and curl --http2 offer "Upgrade: h2c" on their first request, body included. */
+    @Test
+    void aSendThatOffersAnHttp2UpgradeIsServedAsPlainHttp() {
+        String body = "{\"account\": \"ayrei1\", \"message\": \"over h2c\"}";
+        Reply reply = http.raw("POST /chat/message/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+                + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(server.messages.all()).extracting(Message::text).containsExactly("over h2c");
+    }
 }

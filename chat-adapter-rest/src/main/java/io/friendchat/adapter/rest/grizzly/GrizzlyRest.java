@@ -23,5 +23,6 @@ public final class GrizzlyRest {
         // Close rather than drain a body left unread (a 413 for a 100 GB upload); give up on a stalled one.
         configuration.setMaxPayloadRemainderToSkip(0);
         server.getListener("grizzly").getTransport().setReadTimeout(bodyReadTimeoutSeconds, TimeUnit.SECONDS);
+        server.getListener("grizzly").registerAddOn(new OtherUpgradesAsPlainHttp());
     }
 }

@@ -1,0 +1,58 @@
+package io.friendchat.bootstrap;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The standalone server's command line:
+ * {@code java -jar chat-server.jar [--demo] [--port 9003 ...]} serves, and
+ * {@code java -jar chat-server.jar token <username> [--ttl SECONDS] [--two-factor-verified]}
+ * prints an access token.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** What {@link #run} returns while the server it started is serving. */
+    static final int SERVING = -1;
+
+    public static void main(String[] args) throws InterruptedException {
+        Logs.configure();
+        int status = run(Arrays.asList(args), System.getenv(), System.out, System.err);
+        if (status == SERVING) {
+            // Serve until the JVM is asked to stop; the shutdown hook closes the server gracefully.
+            new java.util.concurrent.CountDownLatch(1).await();
+        } else if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs one command: {@link #SERVING}, 0 when a command succeeded, else the exit status. */
+    static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        try {
+            if (args.contains("--help") || args.contains("-h")) {
+                out.print(Usage.TEXT);
+                return 0;
+            }
+            if (!args.isEmpty() && args.get(0).equals("token")) {
+                return TokenCommand.run(args.subList(1, args.size()), environment, out);
+            }
+            List<String> flags = new ArrayList<>(args);
+            boolean demo = flags.remove("--demo");
+            ServerConfig config = ServerConfig.load(environment, flags, demo);
+            ChatServer server = StandaloneServer.start(config, out);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> StandaloneServer.stop(server, out), "chat-shutdown"));
+            return SERVING;
+        } catch (ConfigProblem e) {
+            err.println("friendchat: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException | LinkageError e) {
+            err.println("friendchat: " + Problems.describe(e));
+            return 1;
+        }
+    }
+}

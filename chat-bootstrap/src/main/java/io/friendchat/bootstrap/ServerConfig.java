@@ -1,0 +1,88 @@
+package io.friendchat.bootstrap;
+
+import io.friendchat.adapter.persistence.DatabaseSettings;
+import io.friendchat.application.ChatSettings;
+import io.friendchat.application.access.AllowedOrigins;
+import io.friendchat.domain.conversation.PageRequest;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the standalone server is configured with, read from {@code CHAT_*}
+ * environment variables and matching command-line flags, and checked before
+ * anything starts: each problem is one {@link ConfigProblem} line.
+ *
+ * @param jwtSecret null only in demo mode, which then makes one
+ * @param adminToken null when the admin API is off
+ * @param redisUrl null on a single node
+ */
+public record ServerConfig(String host, int port, String jwtSecret, String adminToken, DatabaseSettings database,
+                           ChatSettings chat, ZoneId timeZone, String twoFactorUrl, Duration pingInterval,
+                           int rateLimit, AllowedOrigins allowedOrigins, String redisUrl, boolean metrics,
+                           boolean demo) {
+
+    public static final int DEFAULT_PORT = 9003;
+
+    /** Reads the configuration; {@code demo} allows a missing secret. */
+    public static ServerConfig load(Map<String, String> environment, List<String> flags, boolean demo) {
+        Settings settings = Settings.of(environment, flags);
+        String host = settings.text("CHAT_HOST", "127.0.0.1");
+        requireResolvable(host);
+        int port = settings.integer("CHAT_PORT", DEFAULT_PORT, 0, 65_535);
+        String secret = settings.textOrNull("CHAT_JWT_SECRET");
+        if (secret == null && !demo) {
+            throw new ConfigProblem("CHAT_JWT_SECRET is not set: give the HS256 secret shared with your login "
+                    + "service (or run with --demo to try friendchat with a generated one).");
+        }
+        DatabaseSettings defaults = DatabaseSettings.h2Default();
+        DatabaseSettings database = new DatabaseSettings(
+                settings.text("CHAT_DB_URL", defaults.url()),
+                settings.text("CHAT_DB_USER", defaults.user()),
+                settings.text("CHAT_DB_PASSWORD", defaults.password()),
+                settings.integer("CHAT_DB_POOL_SIZE", defaults.maxPoolSize(), 1, 1000));
+        if (!database.url().startsWith("jdbc:h2:") && !database.url().startsWith("jdbc:postgresql:")) {
+            throw new ConfigProblem("CHAT_DB_URL must be a jdbc:h2: or jdbc:postgresql: URL.");
+        }
+        ChatSettings chat = new ChatSettings(
+                settings.integer("CHAT_MAX_MESSAGE_LENGTH", 2000, 1, 1_000_000),
+                settings.integer("CHAT_HISTORY_LIMIT", 1000, 1, PageRequest.MAX_LIMIT),
+                settings.text("CHAT_DEFAULT_PICTURE", ChatSettings.DEFAULT_PICTURE));
+        return new ServerConfig(host, port, secret, settings.textOrNull("CHAT_ADMIN_TOKEN"), database, chat,
+                zone(settings.text("CHAT_TIME_ZONE", "UTC")),
+                settings.text("CHAT_TWO_FACTOR_URL", "/2fa/"),
+                Duration.ofSeconds(settings.integer("CHAT_WS_PING_SECONDS", 30, 1, 86_400)),
+                settings.integer("CHAT_RATE_LIMIT", 20, 0, 1_000_000),
+                AllowedOrigins.parse(settings.textOrNull("CHAT_ALLOWED_ORIGINS")),
+                settings.textOrNull("CHAT_REDIS_URL"),
+                settings.bool("CHAT_METRICS", true),
+                demo);
+    }
+
+    /** The same configuration with another secret (demo mode makes one). */
+    public ServerConfig withJwtSecret(String secret) {
+        return new ServerConfig(host, port, secret, adminToken, database, chat, timeZone, twoFactorUrl, pingInterval,
+                rateLimit, allowedOrigins, redisUrl, metrics, demo);
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new ConfigProblem("CHAT_TIME_ZONE '" + id + "' is not a time zone (try UTC or Europe/Paris).");
+        }
+    }
+
+    private static void requireResolvable(String host) {
+        try {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new ConfigProblem("CHAT_HOST '" + host + "' is not an address of this machine.");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.friendchat.bootstrap;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** Starts the standalone server from its configuration and says, in one line, where it serves. */
+final class StandaloneServer {
+
+    private StandaloneServer() {
+    }
+
+    static ChatServer start(ServerConfig config, PrintStream out) {
+        ServerConfig effective = config.jwtSecret() != null ? config : config.withJwtSecret(generatedSecret());
+        FriendChat chat = FriendChat.builder()
+                .database(effective.database())
+                .jwtSecret(effective.jwtSecret())
+                .rateLimit(effective.rateLimit())
+                .chatSettings(effective.chat())
+                .timeZone(effective.timeZone())
+                .twoFactorUrl(effective.twoFactorUrl())
+                .allowedOrigins(effective.allowedOrigins())
+                .pingInterval(effective.pingInterval())
+                .adminToken(effective.adminToken())
+                .build();
+        ChatServer server;
+        try {
+            // Every blocking request holds a worker while it waits for a pooled connection.
+            server = ChatServer.start(chat, effective.host(), effective.port(),
+                    effective.database().maxPoolSize() + 4);
+        } catch (RuntimeException e) {
+            chat.close();
+            throw e;
+        }
+        out.println("friendchat listening on " + server.baseUri() + " (database: "
+                + effective.database().describe() + ") - started in " + sinceProcessStart().toMillis() + " ms");
+        if (effective.demo()) {
+            Demo.run(server, effective, config.jwtSecret() == null, out);
+        }
+        return server;
+    }
+
+    static void stop(ChatServer server, PrintStream out) {
+        server.close();
+        out.println("friendchat stopped");
+    }
+
+    private static String generatedSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static Duration sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()))
+                .orElse(Duration.ZERO);
+    }
+}

@@ -1,0 +1,127 @@
+package io.friendchat.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.friendchat.adapter.token.AccessTokenIssuer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The real standalone server, started through the same code as {@code main()}, and an HTTP client for it. */
+final class RunningServer implements AutoCloseable {
+
+    static final String SECRET = "end-to-end-secret-of-at-least-32-bytes!!";
+    static final String ADMIN = "admin-token-for-tests";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final ChatServer server;
+    final String output;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AccessTokenIssuer issuer = new AccessTokenIssuer(SECRET, Clock.systemUTC());
+
+    private RunningServer(ChatServer server, String output) {
+        this.server = server;
+        this.output = output;
+    }
+
+    /** Starts on a free port with the given extra settings (CHAT_DB_URL and so on). */
+    static RunningServer start(Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CHAT_PORT", "0");
+        environment.put("CHAT_JWT_SECRET", SECRET);
+        environment.put("CHAT_ADMIN_TOKEN", ADMIN);
+        environment.putAll(settings);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServerConfig config = ServerConfig.load(environment, List.of(), false);
+        ChatServer server = StandaloneServer.start(config, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new RunningServer(server, out.toString(StandardCharsets.UTF_8));
+    }
+
+    URI uri(String path) {
+        return server.baseUri().resolve(path);
+    }
+
+    String token(long userId) {
+        return issuer.issue(userId, Duration.ofHours(1), false);
+    }
+
+    /** A status and a parsed JSON body (null when the body is empty). */
+    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    Answer get(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    Answer send(String method, String path, String bearer, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an account through the admin API and returns its id. */
+    long createAccount(String username, String fullName) {
+        Answer created = send("POST", "/admin/accounts/", ADMIN, "{\"username\": \"" + username
+                + "\", \"email\": \"" + username + "@example.com\", \"full_name\": \"" + fullName + "\"}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("account not created: " + created.status() + " " + created.body());
+        }
+        return created.body().get("id").asLong();
+    }
+
+    void befriend(String a, String b) {
+        Answer answer = send("PUT", "/admin/friendships/", ADMIN, "{\"a\": \"" + a + "\", \"b\": \"" + b + "\"}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("not befriended: " + answer.status() + " " + answer.body());
+        }
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
