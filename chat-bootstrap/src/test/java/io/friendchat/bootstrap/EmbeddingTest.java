@@ -63,7 +63,7 @@ class EmbeddingTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"account\": \"ben\", \"message\": \"hi Ben\"}"))
                         .build(), HttpResponse.BodyHandlers.ofString());
 
-                assertThat(sent.statusCode()).isEqualTo(200);
+                assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
                 assertThat(messages.all()).hasSize(1);
                 assertThat(RunningServer.json(benOnline.next()).get("message").asText()).isEqualTo("hi Ben");
             } finally {

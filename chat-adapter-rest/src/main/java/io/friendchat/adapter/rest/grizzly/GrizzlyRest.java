@@ -1,6 +1,7 @@
 package io.friendchat.adapter.rest.grizzly;
 
 import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,11 @@ public final class GrizzlyRest {
 
     public static void protect(HttpServer server, int bodyReadTimeoutSeconds) {
         var configuration = server.getServerConfiguration();
-        HttpHandler jersey = configuration.getHttpHandlers().keySet().iterator().next();
+        var registration = configuration.getHttpHandlersWithMapping().entrySet().iterator().next();
+        HttpHandler jersey = registration.getKey();
+        HttpHandlerRegistration[] mapping = registration.getValue();
         configuration.removeHttpHandler(jersey);
-        configuration.addHttpHandler(new GuardedHandler(jersey), "/");
+        configuration.addHttpHandler(new GuardedHandler(jersey), mapping);
         // Close rather than drain a body left unread (a 413 for a 100 GB upload); give up on a stalled one.
         configuration.setMaxPayloadRemainderToSkip(0);
         server.getListener("grizzly").getTransport().setReadTimeout(bodyReadTimeoutSeconds, TimeUnit.SECONDS);
