@@ -42,11 +42,21 @@ public final class ChatServer implements AutoCloseable {
      * @param workerThreads threads for blocking request work: at least the database pool's size
      */
     public static ChatServer start(FriendChat chat, String host, int port, int workerThreads) {
+        return start(chat, host, port, workerThreads, false);
+    }
+
+    /** As {@link #start(FriendChat, String, int, int)}; {@code accessLog} logs each answer (see {@link AccessLog}). */
+    static ChatServer start(FriendChat chat, String host, int port, int workerThreads, boolean accessLog) {
         ResourceConfig resources = new ResourceConfig().register(chat.restFeature()).register(ChatPage.class);
+        chat.metrics().endpoint().ifPresent(resources::register);
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                 URI.create("http://" + hostForUri(host) + ":" + port + "/"), resources, false);
         server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
         GrizzlyRest.protect(server, BODY_READ_TIMEOUT_SECONDS);
+        chat.metrics().countResponses(server);
+        if (accessLog) {
+            server.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(new AccessLog());
+        }
         TCPNIOTransport transport = server.getListener("grizzly").getTransport();
         transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("chat-http").setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));

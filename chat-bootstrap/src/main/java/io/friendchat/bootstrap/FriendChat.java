@@ -13,9 +13,8 @@ import io.friendchat.application.ChatPorts;
 import io.friendchat.application.ChatSettings;
 import io.friendchat.application.ChatUseCases;
 import io.friendchat.application.access.AllowedOrigins;
-import io.friendchat.application.local.LocalPresence;
-import io.friendchat.application.local.LocalTypingThrottle;
 import io.friendchat.application.local.TokenBucketRateLimiter;
+import io.friendchat.bootstrap.metrics.ChatMetrics;
 import io.friendchat.domain.access.TokenVerifier;
 import io.friendchat.domain.account.Accounts;
 import io.friendchat.domain.directory.Directory;
@@ -57,14 +56,19 @@ public final class FriendChat implements AutoCloseable {
     private final RestSettings restSettings;
     private final WebSocketSettings webSocketSettings;
     private final ChatDatabase database;
+    private final ChatMetrics metrics;
+    private final LiveState live;
 
     private FriendChat(ChatUseCases useCases, LiveSessions liveSessions, RestSettings restSettings,
-                       WebSocketSettings webSocketSettings, ChatDatabase database) {
+                       WebSocketSettings webSocketSettings, ChatDatabase database, ChatMetrics metrics,
+                       LiveState live) {
         this.useCases = useCases;
         this.liveSessions = liveSessions;
         this.restSettings = restSettings;
         this.webSocketSettings = webSocketSettings;
         this.database = database;
+        this.metrics = metrics;
+        this.live = live;
     }
 
     public static Builder builder() {
@@ -91,13 +95,24 @@ public final class FriendChat implements AutoCloseable {
         return liveSessions;
     }
 
-    /** Closes live sockets with 1001 and, when friendchat opened it, the database pool. */
+    /** The metrics this friendchat counts into ({@link ChatMetrics#off()} when none were given). */
+    public ChatMetrics metrics() {
+        return metrics;
+    }
+
+    /** Closes live sockets with 1001 and, when friendchat opened it, the database pool; then the metrics. */
     @Override
     public void close() {
         liveSessions.closeAll(1001, "The server is shutting down.");
         liveSessions.close();
-        if (database != null) {
-            database.close();
+        // Leaving the cluster announces this node's accounts offline, which reads friendships: before the database.
+        live.close();
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } finally {
+            metrics.close();
         }
     }
 
@@ -121,6 +136,9 @@ public final class FriendChat implements AutoCloseable {
         private int maxBacklog = 1024;
         private String adminToken;
         private Clock clock = Clock.systemUTC();
+        private ChatMetrics metrics = ChatMetrics.off();
+        private String redisUrl;
+        private String nodeName = "node";
 
         private Builder() {
         }
@@ -213,14 +231,32 @@ public final class FriendChat implements AutoCloseable {
             return this;
         }
 
+        /** Counts into these metrics (null: none); the FriendChat closes them with itself, or when build fails. */
+        public Builder metrics(ChatMetrics metrics) {
+            this.metrics = metrics != null ? metrics : ChatMetrics.off();
+            return this;
+        }
+
+        /**
+         * Runs as one node of several on one database: events, presence, the rate limit
+         * and the typing throttle are shared through the Redis at {@code redis://host:port}.
+         */
+        public Builder redis(String url, String nodeName) {
+            this.redisUrl = url;
+            this.nodeName = Objects.requireNonNull(nodeName);
+            return this;
+        }
+
         public FriendChat build() {
-            ChatDatabase database = needsDatabase() ? openDatabase() : null;
+            ChatDatabase database = null;
             try {
+                database = needsDatabase() ? openDatabase() : null;
                 return assemble(database);
             } catch (RuntimeException e) {
                 if (database != null) {
                     database.close();
                 }
+                metrics.close();
                 throw e;
             }
         }
@@ -233,7 +269,8 @@ public final class FriendChat implements AutoCloseable {
             if (dataSource != null) {
                 return ChatDatabase.over(dataSource);
             }
-            return ChatDatabase.open(databaseSettings != null ? databaseSettings : DatabaseSettings.h2Default());
+            return ChatDatabase.open(databaseSettings != null ? databaseSettings : DatabaseSettings.h2Default(),
+                    metrics.databasePool());
         }
 
         private FriendChat assemble(ChatDatabase database) {
@@ -249,13 +286,19 @@ public final class FriendChat implements AutoCloseable {
 
             WebSocketSettings socketSettings = new WebSocketSettings(timeZone, pingInterval, allowedOrigins,
                     maxBacklog);
-            LiveSessions sessions = new LiveSessions(socketSettings);
-            ChatPorts ports = new ChatPorts(accountSource, friendSource, messageStore, tx, sessions,
-                    new LocalPresence(), limiter(), new LocalTypingThrottle(), tokens, clock, directory);
+            LiveSessions sessions = new LiveSessions(socketSettings, metrics.deliveries());
+            metrics.watch(sessions);
+            LiveState live = redisUrl == null
+                    ? LiveState.singleNode(sessions, limiter())
+                    : LiveState.cluster(redisUrl, nodeName, pingInterval, rateLimitPerSecond, sessions, limiter());
+            ChatPorts ports = new ChatPorts(accountSource, friendSource, messageStore, tx,
+                    metrics.countStored(live.notifier), live.presence, metrics.countRefusals(live.rateLimiter),
+                    live.typingThrottle, tokens, clock, directory);
+            live.announceChanges(accountSource, friendSource);
             ChatUseCases useCases = ChatUseCases.over(ports, chatSettings);
             RestSettings restSettings = new RestSettings(timeZone, twoFactorUrl, allowedOrigins,
-                    directory != null ? adminToken : null, healthProbe(health));
-            return new FriendChat(useCases, sessions, restSettings, socketSettings, database);
+                    directory != null ? adminToken : null, healthProbe(health, live));
+            return new FriendChat(useCases, sessions, restSettings, socketSettings, database, metrics, live);
         }
 
         private TokenVerifier jwtVerifier() {
@@ -273,10 +316,11 @@ public final class FriendChat implements AutoCloseable {
                     : TokenBucketRateLimiter.perSecond(rateLimitPerSecond);
         }
 
-        private static HealthProbe healthProbe(StoreHealth database) {
+        private static HealthProbe healthProbe(StoreHealth database, LiveState live) {
             return () -> {
                 Map<String, Boolean> components = new LinkedHashMap<>();
                 components.put("database", database.isUp());
+                live.reportHealth(components);
                 return components;
             };
         }

@@ -45,7 +45,7 @@ public final class Main {
             boolean demo = flags.remove("--demo");
             ServerConfig config = ServerConfig.load(environment, flags, demo);
             ChatServer server = StandaloneServer.start(config, out);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> StandaloneServer.stop(server, out), "chat-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> StandaloneServer.stop(server), "chat-shutdown"));
             return SERVING;
         } catch (ConfigProblem e) {
             err.println("friendchat: " + e.getMessage());

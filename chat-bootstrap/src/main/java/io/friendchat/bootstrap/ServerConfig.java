@@ -21,11 +21,12 @@ import java.util.Map;
  * @param jwtSecret null only in demo mode, which then makes one
  * @param adminToken null when the admin API is off
  * @param redisUrl null on a single node
+ * @param accessLog whether each HTTP answer is logged (method, path, status, time)
  */
 public record ServerConfig(String host, int port, String jwtSecret, String adminToken, DatabaseSettings database,
                            ChatSettings chat, ZoneId timeZone, String twoFactorUrl, Duration pingInterval,
                            int rateLimit, AllowedOrigins allowedOrigins, String redisUrl, boolean metrics,
-                           boolean demo) {
+                           boolean accessLog, boolean demo) {
 
     public static final int DEFAULT_PORT = 9003;
 
@@ -59,15 +60,23 @@ public record ServerConfig(String host, int port, String jwtSecret, String admin
                 Duration.ofSeconds(settings.integer("CHAT_WS_PING_SECONDS", 30, 1, 86_400)),
                 settings.integer("CHAT_RATE_LIMIT", 20, 0, 1_000_000),
                 AllowedOrigins.parse(settings.textOrNull("CHAT_ALLOWED_ORIGINS")),
-                settings.textOrNull("CHAT_REDIS_URL"),
+                redisUrl(settings.textOrNull("CHAT_REDIS_URL")),
                 settings.bool("CHAT_METRICS", true),
+                settings.bool("CHAT_ACCESS_LOG", true),
                 demo);
     }
 
     /** The same configuration with another secret (demo mode makes one). */
     public ServerConfig withJwtSecret(String secret) {
         return new ServerConfig(host, port, secret, adminToken, database, chat, timeZone, twoFactorUrl, pingInterval,
-                rateLimit, allowedOrigins, redisUrl, metrics, demo);
+                rateLimit, allowedOrigins, redisUrl, metrics, accessLog, demo);
+    }
+
+    private static String redisUrl(String url) {
+        if (url != null && !url.startsWith("redis://")) {
+            throw new ConfigProblem("CHAT_REDIS_URL must look like redis://host:port, got '" + url + "'.");
+        }
+        return url;
     }
 
     private static ZoneId zone(String id) {

@@ -1,13 +1,19 @@
 package io.friendchat.bootstrap;
 
+import io.friendchat.bootstrap.metrics.ChatMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-/** Starts the standalone server from its configuration and says, in one line, where it serves. */
+/** Starts the standalone server from its configuration and logs, in one line, where it serves. */
 final class StandaloneServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StandaloneServer.class);
 
     private StandaloneServer() {
     }
@@ -24,27 +30,29 @@ final class StandaloneServer {
                 .allowedOrigins(effective.allowedOrigins())
                 .pingInterval(effective.pingInterval())
                 .adminToken(effective.adminToken())
+                .redis(effective.redisUrl(), "node-" + effective.port())
+                .metrics(effective.metrics() ? ChatMetrics.prometheus() : ChatMetrics.off())
                 .build();
         ChatServer server;
         try {
             // Every blocking request holds a worker while it waits for a pooled connection.
             server = ChatServer.start(chat, effective.host(), effective.port(),
-                    effective.database().maxPoolSize() + 4);
+                    effective.database().maxPoolSize() + 4, effective.accessLog());
         } catch (RuntimeException e) {
             chat.close();
             throw e;
         }
-        out.println("friendchat listening on " + server.baseUri() + " (database: "
-                + effective.database().describe() + ") - started in " + sinceProcessStart().toMillis() + " ms");
+        LOG.info("friendchat listening on {} (database: {}) - started in {} ms", server.baseUri(),
+                effective.database().describe(), sinceProcessStart().toMillis());
         if (effective.demo()) {
             Demo.run(server, effective, config.jwtSecret() == null, out);
         }
         return server;
     }
 
-    static void stop(ChatServer server, PrintStream out) {
+    static void stop(ChatServer server) {
         server.close();
-        out.println("friendchat stopped");
+        LOG.info("friendchat stopped");
     }
 
     private static String generatedSecret() {

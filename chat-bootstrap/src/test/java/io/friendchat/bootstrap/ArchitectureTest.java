@@ -22,7 +22,7 @@ class ArchitectureTest {
             "org.hibernate..", "jakarta.persistence..", "org.glassfish.jersey..", "jakarta.ws.rs..",
             "jakarta.websocket..", "org.glassfish.tyrus..", "org.glassfish.grizzly..", "com.fasterxml.jackson..",
             "com.auth0..", "com.zaxxer..", "org.flywaydb..", "org.h2..", "org.postgresql..", "java.sql..",
-            "javax.sql..", "io.lettuce.."};
+            "javax.sql..", "io.lettuce..", "io.micrometer.."};
 
     static final ArchRule CORE_KNOWS_NO_FRAMEWORK = noClasses()
             .that().resideInAnyPackage("io.friendchat.domain..", "io.friendchat.application..")
@@ -49,6 +49,11 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("io.friendchat.bootstrap..")
             .should().dependOnClassesThat().resideInAPackage("io.friendchat.bootstrap..")
             .because("the bootstrap is the outermost ring");
+
+    static final ArchRule ONLY_THE_BOOTSTRAP_KNOWS_MICROMETER = noClasses()
+            .that().resideOutsideOfPackage("io.friendchat.bootstrap..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("metrics are wired in the bootstrap; adapters offer plain-Java hooks for them");
 
     private static JavaClasses production;
 
@@ -88,6 +93,11 @@ class ArchitectureTest {
         NOTHING_DEPENDS_ON_BOOTSTRAP.check(production);
     }
 
+    @Test
+    void onlyTheBootstrapKnowsMicrometer() {
+        ONLY_THE_BOOTSTRAP_KNOWS_MICROMETER.check(production);
+    }
+
     /** Each rule is shown to bite on a deliberately bad class, so none can pass forever by mistake. */
     @Test
     void everyRuleFailsOnAViolation() {
@@ -95,6 +105,7 @@ class ArchitectureTest {
                 io.friendchat.domain.violation.DomainImportingJaxRs.class,
                 io.friendchat.application.violation.UseCaseImportingPersistence.class,
                 io.friendchat.adapter.rest.violation.RestImportingWebSocket.class,
+                io.friendchat.adapter.websocket.violation.SocketsCountedWithMicrometer.class,
                 io.friendchat.adapter.websocket.WebSocketSettings.class,
                 io.friendchat.adapter.persistence.DatabaseSettings.class,
                 ServerConfig.class);
@@ -103,5 +114,6 @@ class ArchitectureTest {
         assertThat(APPLICATION_DEPENDS_ONLY_ON_DOMAIN.evaluate(violations).hasViolation()).isTrue();
         assertThat(ADAPTERS_DO_NOT_KNOW_EACH_OTHER.evaluate(violations).hasViolation()).isTrue();
         assertThat(NOTHING_DEPENDS_ON_BOOTSTRAP.evaluate(violations).hasViolation()).isTrue();
+        assertThat(ONLY_THE_BOOTSTRAP_KNOWS_MICROMETER.evaluate(violations).hasViolation()).isTrue();
     }
 }

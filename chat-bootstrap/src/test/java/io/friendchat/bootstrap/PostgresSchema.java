@@ -43,6 +43,11 @@ final class PostgresSchema implements AutoCloseable {
         return BASE_URL + "?currentSchema=" + name;
     }
 
+    /** The same schema reached through another local port (a proxy in front of PostgreSQL). */
+    String urlThroughPort(int port) {
+        return url().replace("127.0.0.1:5432", "127.0.0.1:" + port);
+    }
+
     @Override
     public void close() throws SQLException {
         try (Connection connection = DriverManager.getConnection(BASE_URL, USER, "");

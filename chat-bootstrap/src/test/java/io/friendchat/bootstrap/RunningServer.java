@@ -19,21 +19,32 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The real standalone server, started through the same code as {@code main()}, and an HTTP client for it. */
+/**
+ * The real standalone server, started through the same code as {@code main()}, and an HTTP client for it;
+ * or, through {@link #remote}, only the client, for a server running in another process.
+ */
 final class RunningServer implements AutoCloseable {
 
     static final String SECRET = "end-to-end-secret-of-at-least-32-bytes!!";
     static final String ADMIN = "admin-token-for-tests";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Null when the server runs in another process ({@link #remote}). */
     final ChatServer server;
     final String output;
+    private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AccessTokenIssuer issuer = new AccessTokenIssuer(SECRET, Clock.systemUTC());
 
-    private RunningServer(ChatServer server, String output) {
+    private RunningServer(ChatServer server, String output, URI base) {
         this.server = server;
         this.output = output;
+        this.base = base;
+    }
+
+    /** The client alone, for a server at {@code base} that someone else starts and stops. */
+    static RunningServer remote(URI base) {
+        return new RunningServer(null, "", base);
     }
 
     /** Starts on a free port with the given extra settings (CHAT_DB_URL and so on). */
@@ -46,11 +57,40 @@ final class RunningServer implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ServerConfig config = ServerConfig.load(environment, List.of(), false);
         ChatServer server = StandaloneServer.start(config, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new RunningServer(server, out.toString(StandardCharsets.UTF_8));
+        return new RunningServer(server, out.toString(StandardCharsets.UTF_8), server.baseUri());
     }
 
     URI uri(String path) {
-        return server.baseUri().resolve(path);
+        return base.resolve(path);
+    }
+
+    /** The socket address for this access token, with optional extra query (e.g. "&after=0"). */
+    URI socketUri(String token, String extraQuery) {
+        URI http = uri("/ws/connection/?token=" + token + extraQuery);
+        return URI.create("ws" + http.toString().substring("http".length()));
+    }
+
+    /** POST /chat/message/ with a JSON body built safely; clientId null leaves it out. */
+    Answer sendMessage(String bearer, String account, String message, String clientId) {
+        var body = JSON.createObjectNode().put("account", account).put("message", message);
+        if (clientId != null) {
+            body.put("client_id", clientId);
+        }
+        return send("POST", "/chat/message/", bearer, body.toString());
+    }
+
+    /** The whole conversation with a friend as the caller sees it (data, oldest first); fails unless 200. */
+    List<JsonNode> history(String bearer, String friend) {
+        Answer answer = get("/chat/conversation/?account=" + friend, bearer);
+        if (answer.status() != 200) {
+            throw new AssertionError("history with " + friend + ": " + answer.status() + " " + answer.body());
+        }
+        List<JsonNode> messages = new java.util.ArrayList<>();
+        JsonNode data = answer.body().get("data");
+        if (data != null) {
+            data.forEach(messages::add);
+        }
+        return messages;
     }
 
     String token(long userId) {
@@ -122,6 +162,8 @@ final class RunningServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }

@@ -46,6 +46,11 @@ final class SocketClient extends Endpoint implements AutoCloseable {
         return frame;
     }
 
+    /** Sends one text frame and waits until it is written. */
+    void send(String text) throws Exception {
+        session.getBasicRemote().sendText(text);
+    }
+
     @Override
     public void close() throws Exception {
         if (session != null && session.isOpen()) {

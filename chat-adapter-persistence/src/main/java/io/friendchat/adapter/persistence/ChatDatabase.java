@@ -1,6 +1,7 @@
 package io.friendchat.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.friendchat.domain.account.Accounts;
 import io.friendchat.domain.directory.Directory;
 import io.friendchat.domain.friendship.Friendships;
@@ -55,9 +56,17 @@ public final class ChatDatabase implements AutoCloseable {
      * Throws {@link StoreUnavailable} with a one-line message when the database cannot be reached.
      */
     public static ChatDatabase open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * As {@link #open(DatabaseSettings)}, and the pool reports to HikariCP's metrics {@code trackers}
+     * (for instance its {@code MicrometerMetricsTrackerFactory}); null for none.
+     */
+    public static ChatDatabase open(DatabaseSettings settings, MetricsTrackerFactory trackers) {
         HikariDataSource pool;
         try {
-            pool = ConnectionPool.open(settings);
+            pool = ConnectionPool.open(settings, trackers);
         } catch (RuntimeException e) {
             throw new StoreUnavailable("Cannot open the database (" + settings.describe() + "): "
                     + StoreFailures.rootMessage(e), e);

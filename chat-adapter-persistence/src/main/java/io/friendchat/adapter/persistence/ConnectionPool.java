@@ -2,6 +2,7 @@ package io.friendchat.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 
 /** Builds the HikariCP pool: short waits, so that a dead database is a fast failure rather than a hang. */
 final class ConnectionPool {
@@ -12,8 +13,16 @@ final class ConnectionPool {
     private ConnectionPool() {
     }
 
-    /** An open pool holding one checked connection; throws what the driver threw when none can be made. */
     static HikariDataSource open(DatabaseSettings settings) {
+        return open(settings, null);
+    }
+
+    /**
+     * An open pool holding one checked connection; throws what the driver threw when none can be made.
+     *
+     * @param trackers HikariCP's metrics of the pool go there; null for none
+     */
+    static HikariDataSource open(DatabaseSettings settings, MetricsTrackerFactory trackers) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("friendchat");
         config.setJdbcUrl(settings.effectiveUrl());
@@ -24,6 +33,13 @@ final class ConnectionPool {
         config.setValidationTimeout(VALIDATION_TIMEOUT_MS);
         // Hibernate is told (provider_disables_autocommit) and skips a round trip per transaction.
         config.setAutoCommit(false);
-        return new HikariDataSource(config);
+        if (trackers != null) {
+            config.setMetricsTrackerFactory(trackers);
+        }
+        PoolWakeUp wakeUp = new PoolWakeUp();
+        config.setThreadFactory(wakeUp);
+        HikariDataSource pool = new HikariDataSource(config);
+        wakeUp.watch(pool);
+        return pool;
     }
 }

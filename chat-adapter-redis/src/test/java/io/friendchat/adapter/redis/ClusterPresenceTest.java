@@ -12,6 +12,7 @@ import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.MutableClock;
 import io.friendchat.testkit.RecordingNotifier.Delivery;
+import io.friendchat.testkit.RedisServer;
 import io.friendchat.testkit.StaticTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -5,6 +5,7 @@ import io.friendchat.domain.live.NewMessageEvent;
 import io.friendchat.domain.live.PresenceEvent;
 import io.friendchat.domain.live.TypingEvent;
 import io.friendchat.testkit.RecordingNotifier.Delivery;
+import io.friendchat.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,6 +3,7 @@ package io.friendchat.adapter.redis;
 import io.friendchat.application.local.TokenBucketRateLimiter;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.ratelimit.RateLimiter;
+import io.friendchat.testkit.RedisServer;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.live.NewMessageEvent;
 import io.friendchat.domain.live.TypingEvent;
 import io.friendchat.testkit.RecordingNotifier.Delivery;
+import io.friendchat.testkit.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;

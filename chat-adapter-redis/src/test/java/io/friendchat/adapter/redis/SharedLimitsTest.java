@@ -2,6 +2,7 @@ package io.friendchat.adapter.redis;
 
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.ratelimit.Permit;
+import io.friendchat.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

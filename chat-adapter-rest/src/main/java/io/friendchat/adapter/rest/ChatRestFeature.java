@@ -19,6 +19,7 @@ import io.friendchat.adapter.rest.internal.UnexpectedExceptionMapper;
 import io.friendchat.adapter.rest.internal.UnreadBodyFilter;
 import io.friendchat.adapter.rest.internal.WireTime;
 import io.friendchat.adapter.rest.live.SocketPathResource;
+import io.friendchat.adapter.rest.openapi.OpenApiResource;
 import io.friendchat.application.ChatUseCases;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -26,7 +27,7 @@ import org.glassfish.jersey.server.ServerProperties;
 
 import java.util.Objects;
 
-/** The whole friendchat HTTP API (chat, admin, health) as one Jersey feature over the use cases. */
+/** The whole friendchat HTTP API (chat, admin, health, its OpenAPI document) as one Jersey feature over the use cases. */
 public final class ChatRestFeature implements Feature {
 
     private final ChatUseCases useCases;
@@ -57,6 +58,7 @@ public final class ChatRestFeature implements Feature {
         context.register(new ReadResource(callers, useCases.markRead()));
         context.register(new HealthResource(settings.health()));
         context.register(new SocketPathResource());
+        context.register(new OpenApiResource());
 
         if (settings.adminEnabled() && useCases.manageAccounts().isPresent()
                 && useCases.manageFriendships().isPresent()) {

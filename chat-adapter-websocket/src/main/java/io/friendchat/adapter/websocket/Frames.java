@@ -25,23 +25,41 @@ final class Frames {
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(timeZone);
     }
 
+    /** A start frame (catch-up replay). */
     Frame render(LiveEvent event) {
-        if (event instanceof NewMessageEvent m) {
-            return new Frame(write(new NewMessageFrame("NEW_MESSAGE", time.format(m.sentAt()), m.text(), m.sender(),
-                    m.senderPicture(), m.senderFullName(), m.id(), m.receiver())), m.id());
-        }
-        if (event instanceof PresenceEvent p) {
-            return presence(p.account(), p.online());
-        }
-        if (event instanceof TypingEvent t) {
-            return new Frame(write(new TypingFrame("TYPING", t.sender())), 0);
-        }
-        ReadEvent r = (ReadEvent) event;
-        return new Frame(write(new ReadFrame("READ", r.reader(), r.upTo())), 0);
+        return new Frame(text(event), messageId(event));
+    }
+
+    /** A frame of an event handed to {@link LiveSessions#deliver} at {@code handedAt}. */
+    Frame pushed(LiveEvent event, long handedAt) {
+        return new Frame(text(event), messageId(event), event.kind(), handedAt);
     }
 
     Frame presence(String account, boolean online) {
-        return new Frame(write(new PresenceFrame("PRESENCE", account, online)), 0);
+        return new Frame(presenceText(account, online), 0);
+    }
+
+    private String text(LiveEvent event) {
+        if (event instanceof NewMessageEvent m) {
+            return write(new NewMessageFrame("NEW_MESSAGE", time.format(m.sentAt()), m.text(), m.sender(),
+                    m.senderPicture(), m.senderFullName(), m.id(), m.receiver()));
+        }
+        if (event instanceof PresenceEvent p) {
+            return presenceText(p.account(), p.online());
+        }
+        if (event instanceof TypingEvent t) {
+            return write(new TypingFrame("TYPING", t.sender()));
+        }
+        ReadEvent r = (ReadEvent) event;
+        return write(new ReadFrame("READ", r.reader(), r.upTo()));
+    }
+
+    private static long messageId(LiveEvent event) {
+        return event instanceof NewMessageEvent m ? m.id() : 0;
+    }
+
+    private String presenceText(String account, boolean online) {
+        return write(new PresenceFrame("PRESENCE", account, online));
     }
 
     Frame resync() {

@@ -37,6 +37,7 @@ public final class LiveSessions implements Notifier, AutoCloseable {
     private static final int WORKERS = 8;
 
     private final WebSocketSettings settings;
+    private final DeliveryListener deliveries;
     private final Frames frames;
     private final ConcurrentHashMap<AccountId, Set<LiveSocket>> byAccount = new ConcurrentHashMap<>();
     private final AtomicInteger openSockets = new AtomicInteger();
@@ -45,9 +46,16 @@ public final class LiveSessions implements Notifier, AutoCloseable {
     private final ScheduledExecutorService keepAlive =
             Executors.newSingleThreadScheduledExecutor(daemonThreads("chat-live-ping-"));
     private volatile CloseReason shutdown;
+    private volatile SocketRouting routing = SocketRouting.NONE;
 
     public LiveSessions(WebSocketSettings settings) {
+        this(settings, DeliveryListener.NONE);
+    }
+
+    /** Live sessions that tell {@code deliveries} of every pushed event each socket has sent. */
+    public LiveSessions(WebSocketSettings settings, DeliveryListener deliveries) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.frames = new Frames(settings.timeZone());
         long interval = settings.pingInterval().toNanos();
         // A quarter period between rounds: a socket is pinged about every period and dropped about one
@@ -63,11 +71,12 @@ public final class LiveSessions implements Notifier, AutoCloseable {
             if (sockets == null) {
                 return;
             }
+            long handedAt = System.nanoTime();
             Frame frame = null;
             for (LiveSocket socket : sockets) {
                 if (socket.wants(event.kind())) {
                     if (frame == null) {
-                        frame = frames.render(event);
+                        frame = frames.pushed(event, handedAt);
                     }
                     socket.offer(frame);
                 }
@@ -80,6 +89,11 @@ public final class LiveSessions implements Notifier, AutoCloseable {
     /** Sockets registered now: open, or past their handshake and about to open. */
     public int openSockets() {
         return openSockets.get();
+    }
+
+    /** Accounts with at least one socket registered now on this node. */
+    public int accountsOnline() {
+        return byAccount.size();
     }
 
     /** Sockets closed with 1013 because their outbound backlog was full, since start. */
@@ -114,6 +128,11 @@ public final class LiveSessions implements Notifier, AutoCloseable {
         }
     }
 
+    /** Tells {@code routing} of every socket registered and removed from now on (a cluster's event routes). */
+    public void routeThrough(SocketRouting routing) {
+        this.routing = Objects.requireNonNull(routing, "routing");
+    }
+
     /** Registers a socket for the account's events, from the handshake on; it holds them until it goes live. */
     LiveSocket register(AccountId account, Set<EventKind> kinds, Runnable releasePresence) {
         LiveSocket socket = new LiveSocket(this, account, kinds, releasePresence, System.nanoTime());
@@ -123,6 +142,12 @@ public final class LiveSessions implements Notifier, AutoCloseable {
             return set;
         });
         openSockets.incrementAndGet();
+        try {
+            routing.holding(account);
+        } catch (RuntimeException e) {
+            // The socket still gets this node's events; only other nodes' may miss it until routing recovers.
+            LOG.log(Level.WARNING, "could not route account " + account + " to this node", e);
+        }
         CloseReason closing = shutdown;
         if (closing != null) {
             socket.end(closing);
@@ -146,11 +171,29 @@ public final class LiveSessions implements Notifier, AutoCloseable {
         });
         if (found[0]) {
             openSockets.decrementAndGet();
+            try {
+                routing.released(socket.account());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not unroute account " + socket.account() + " from this node", e);
+            }
         }
     }
 
-    void countSlowConsumer() {
+    void countSlowConsumer(AccountId account) {
         slowConsumersClosed.incrementAndGet();
+        LOG.log(Level.WARNING, () -> "slow consumer: a socket of account " + account.value() + " was closed with 1013,"
+                + " its outbound backlog of " + settings.maxBacklog() + " frames being full");
+    }
+
+    /** A socket finished sending this frame. */
+    void sent(Frame frame) {
+        if (frame.pushed() != null && deliveries != DeliveryListener.NONE) {
+            try {
+                deliveries.delivered(frame.pushed(), System.nanoTime() - frame.handedAt());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the delivery listener failed", e);
+            }
+        }
     }
 
     /** Runs blocking work (the database) off the container's threads; dropped once shut down. */

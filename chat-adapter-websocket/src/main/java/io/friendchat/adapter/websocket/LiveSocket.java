@@ -82,7 +82,7 @@ final class LiveSocket {
             }
         }
         if (full) {
-            owner.countSlowConsumer();
+            owner.countSlowConsumer(account);
             finish();
         } else {
             pump();
@@ -245,13 +245,13 @@ final class LiveSocket {
             AtomicBoolean handedOver = new AtomicBoolean();
             try {
                 target.getAsyncRemote().sendText(next.text(), result -> {
-                    sent(result);
+                    sent(next, result);
                     if (!handedOver.compareAndSet(false, true)) {
                         pump();
                     }
                 });
             } catch (RuntimeException e) {
-                sent(new SendResult(e));
+                sent(next, new SendResult(e));
                 return;
             }
             if (handedOver.compareAndSet(false, true)) {
@@ -260,11 +260,13 @@ final class LiveSocket {
         }
     }
 
-    private void sent(SendResult result) {
+    private void sent(Frame frame, SendResult result) {
         synchronized (this) {
             sending = false;
         }
-        if (!result.isOK()) {
+        if (result.isOK()) {
+            owner.sent(frame);
+        } else {
             end(SocketCloses.SEND_FAILED);
         }
     }

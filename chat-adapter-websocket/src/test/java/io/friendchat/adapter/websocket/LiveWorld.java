@@ -55,9 +55,9 @@ final class LiveWorld implements AutoCloseable {
     private final int port;
     private volatile boolean storeDown;
 
-    private LiveWorld(WebSocketSettings settings, ChatSettings chatSettings) {
+    private LiveWorld(WebSocketSettings settings, ChatSettings chatSettings, DeliveryListener deliveries) {
         this.settings = settings;
-        this.sessions = new LiveSessions(settings);
+        this.sessions = new LiveSessions(settings, deliveries);
         ChatPorts ports = new ChatPorts(new RecordingAccounts(), directory, messages, Transactions.none(), sessions,
                 presence, TokenBucketRateLimiter.perSecond(1_000_000), new LocalTypingThrottle(), tokens, clock,
                 directory);
@@ -78,11 +78,15 @@ final class LiveWorld implements AutoCloseable {
     }
 
     static LiveWorld start(WebSocketSettings settings) {
-        return new LiveWorld(settings, ChatSettings.defaults());
+        return new LiveWorld(settings, ChatSettings.defaults(), DeliveryListener.NONE);
     }
 
     static LiveWorld start(WebSocketSettings settings, ChatSettings chatSettings) {
-        return new LiveWorld(settings, chatSettings);
+        return new LiveWorld(settings, chatSettings, DeliveryListener.NONE);
+    }
+
+    static LiveWorld start(DeliveryListener deliveries) {
+        return new LiveWorld(pingEvery(Duration.ofSeconds(30)), ChatSettings.defaults(), deliveries);
     }
 
     static WebSocketSettings pingEvery(Duration interval) {

@@ -44,6 +44,7 @@ public final class SendMessage {
     private final Notifier notifier;
     private final Clock clock;
     private final ChatSettings settings;
+    private final DeliveryOrder deliveryOrder = new DeliveryOrder();
 
     public SendMessage(Accounts accounts, Friendships friendships, MessageStore messages, Transactions transactions,
                        RateLimiter rateLimiter, Notifier notifier, Clock clock, ChatSettings settings) {
@@ -92,10 +93,13 @@ public final class SendMessage {
         // Microseconds: what both databases keep, so a replay answers the very same time.
         NewMessage draft = new NewMessage(sender.id(), receiver.id(), text,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), clientId);
-        Appended appended = transactions.inTransaction(() -> messages.append(draft));
-        if (appended.created()) {
-            notifyReceiver(appended.message(), sender, receiver);
-        }
+        Appended appended = deliveryOrder.forReceiver(receiver.id(), () -> {
+            Appended stored = transactions.inTransaction(() -> messages.append(draft));
+            if (stored.created()) {
+                notifyReceiver(stored.message(), sender, receiver);
+            }
+            return stored;
+        });
         return new Sent(appended.message(), !appended.created());
     }
 

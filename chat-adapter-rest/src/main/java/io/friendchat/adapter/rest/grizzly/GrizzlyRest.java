@@ -25,6 +25,8 @@ public final class GrizzlyRest {
         configuration.addHttpHandler(new GuardedHandler(jersey), mapping);
         // Close rather than drain a body left unread (a 413 for a 100 GB upload); give up on a stalled one.
         configuration.setMaxPayloadRemainderToSkip(0);
+        // A GET or DELETE with a body reaches Jersey (and gets a JSON answer) instead of Grizzly's bare 400.
+        configuration.setAllowPayloadForUndefinedHttpMethods(true);
         server.getListener("grizzly").getTransport().setReadTimeout(bodyReadTimeoutSeconds, TimeUnit.SECONDS);
         server.getListener("grizzly").registerAddOn(new OtherUpgradesAsPlainHttp());
     }

@@ -44,9 +44,11 @@ public final class HeaderGuardFilter implements ContainerRequestFilter {
         try {
             for (String value : values) {
                 for (String type : list ? value.split(",") : new String[] {value}) {
-                    if (!type.isBlank()) {
-                        MediaType.valueOf(type.trim());
+                    // Jersey answers a blank type ("Content-Type:" with no value, "Accept: ,") with its bare 400 too.
+                    if (type.isBlank()) {
+                        return false;
                     }
+                    MediaType.valueOf(type.trim());
                 }
             }
             return true;

@@ -5,7 +5,10 @@ import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 
-/** Puts the handshake hand-off and the frame size guard before the HTTP server filter (and Tyrus's). */
+/**
+ * Puts the handshake hand-off, the handshake check and the frame size guard before the HTTP
+ * server filter (and Tyrus's).
+ */
 final class GuardsAddOn implements AddOn {
 
     @Override
@@ -13,6 +16,7 @@ final class GuardsAddOn implements AddOn {
         int httpServerFilter = builder.indexOfType(HttpServerFilter.class);
         if (httpServerFilter >= 0) {
             builder.add(httpServerFilter, new FrameSizeGuard());
+            builder.add(httpServerFilter, new HandshakeCheck());
             builder.add(httpServerFilter, new HandshakeHandOff());
         }
     }

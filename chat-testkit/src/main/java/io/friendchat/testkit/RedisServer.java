@@ -1,4 +1,4 @@
-package io.friendchat.adapter.redis;
+package io.friendchat.testkit;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.fail;
  * it can be stopped and started again on the same port. Tests are skipped when
  * redis-server is not installed, unless CHAT_REQUIRE_REDIS=1.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private final Path binary;
     private final int port;
@@ -34,25 +34,34 @@ final class RedisServer implements AutoCloseable {
         this.port = port;
     }
 
-    static RedisServer start() {
+    /**
+     * Starts one, or skips the calling test with one line when redis-server is not on the
+     * PATH (fails it instead when CHAT_REQUIRE_REDIS=1).
+     */
+    public static RedisServer start() {
         Optional<Path> binary = findBinary();
         if (binary.isEmpty()) {
             if ("1".equals(System.getenv("CHAT_REQUIRE_REDIS"))) {
-                fail("redis-server is not installed, and CHAT_REQUIRE_REDIS=1 requires the Redis tests");
+                fail("redis-server is not installed, and CHAT_REQUIRE_REDIS=1 requires the tests that need Redis");
             }
-            Assumptions.abort("redis-server is not installed: Redis adapter tests skipped");
+            Assumptions.abort("redis-server is not installed: the tests that need Redis are skipped");
         }
         RedisServer server = new RedisServer(binary.get(), freePort());
         server.startAgain();
         return server;
     }
 
-    String url() {
+    /** {@code redis://127.0.0.1:<port>}, as CHAT_REDIS_URL takes it. */
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** Stops the server as an operator would (SIGTERM); clients see their connections close. */
-    void stop() {
+    public synchronized void stop() {
         if (process != null) {
             process.destroy();
             try {
@@ -67,7 +76,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts on the same port, empty (nothing is persisted), and returns once it answers PING. */
-    void startAgain() {
+    public synchronized void startAgain() {
         try {
             process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--daemonize", "no")
@@ -89,14 +98,14 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Deletes every key (between tests that share a server). */
-    void flush() {
+    public void flush() {
         if (!answers("FLUSHALL").equals("+OK")) {
             throw new IllegalStateException("FLUSHALL failed");
         }
     }
 
     /** One inline command; its first reply line, or "" when the server cannot be reached. */
-    String answers(String command) {
+    public String answers(String command) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             socket.setSoTimeout(2000);

@@ -1,0 +1,124 @@
+package io.friendchat.bench;
+
+import io.friendchat.bench.report.ReportFile;
+import io.friendchat.bench.scenario.Baseline;
+import io.friendchat.bench.scenario.BaselineFigures;
+import io.friendchat.bench.scenario.ColdStart;
+import io.friendchat.bench.scenario.DeliveryLatency;
+import io.friendchat.bench.scenario.HistoryPages;
+import io.friendchat.bench.scenario.IdleSockets;
+import io.friendchat.bench.scenario.JmhRun;
+import io.friendchat.bench.scenario.SendThroughput;
+import io.friendchat.bootstrap.BenchServers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark harness: {@code Bench [scenario...] [--flag value...]} runs the
+ * named scenarios (all of them by default) and rewrites their sections of
+ * BENCHMARKS.md. See {@link #USAGE}.
+ */
+public final class Bench {
+
+    static final List<String> SCENARIOS = List.of("baseline", "send", "latency", "sockets", "history", "coldstart",
+            "jmh");
+
+    static final String USAGE = """
+            ./bench [all | baseline send latency sockets history coldstart jmh ...] [flags]
+
+            shared:    --pairs 8 --warmup 3 --duration 10 --rate 1000 --samples 500
+            send:      --nondurable-check true (a second run on H2 WRITE_DELAY=500, for comparison)
+                       --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
+                       --wait-quiet 0 (minutes to wait for a load average below 2.5 first)
+            server:    in-process on a fresh H2 file, CHAT_RATE_LIMIT=0 (--rate-limit N to change);
+                       --db-url/--db-user/--db-password for another database;
+                       --target http://host:port --admin-token T --jwt-secret S for a running server
+            sockets:   --sockets 2000 (or max) --per-process 9500 --trickle 50 --probe-pairs 10 --handshakes 200
+            history:   --messages 1000000 --partners 1000 --page 50 --history-samples 300
+            coldstart: --jar chat-bootstrap/target/chat-server.jar --coldstart-runs 3
+            jmh:       --jmh-warmups 2 --jmh-iterations 3 --jmh-seconds 1
+            """;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Flags flags = Flags.parse(args);
+        if (flags.has("help") || flags.scenarios().contains("help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        List<String> chosen = chosen(flags);
+        int waitMinutes = flags.integer("wait-quiet", 0);
+        if (waitMinutes > 0) {
+            LoadAverage.waitBelow(2.5, waitMinutes);
+        }
+        BenchServers.configureLogs();
+        String report = flags.text("report", "BENCHMARKS.md");
+        ReportFile file = report.equals("none") ? null : new ReportFile(Path.of(report),
+                withMachine(SCENARIOS));
+        String machine = Machine.markdown("./bench " + String.join(" ", args));
+        publish(file, "machine", machine);
+
+        BaselineFigures baseline = null;
+        for (String scenario : chosen) {
+            long started = System.nanoTime();
+            if (baseline == null && needsBaseline(scenario)) {
+                Baseline run = new Baseline(flags);
+                baseline = run.run();
+                publish(file, "baseline", run.markdown());
+            }
+            String markdown = switch (scenario) {
+                case "baseline" -> null;
+                case "send" -> new SendThroughput(flags).run(baseline);
+                case "latency" -> new DeliveryLatency(flags).run(baseline);
+                case "sockets" -> new IdleSockets(flags).run(baseline);
+                case "history" -> new HistoryPages(flags).run(baseline);
+                case "coldstart" -> new ColdStart(flags).run();
+                case "jmh" -> new JmhRun(flags).run();
+                default -> throw new IllegalArgumentException(scenario);
+            };
+            if (markdown != null) {
+                publish(file, scenario, markdown);
+            }
+            System.out.printf("%s done in %.0f s%n", scenario, (System.nanoTime() - started) / 1e9);
+        }
+        // Client and server threads of the finished scenarios are daemons or closed; JMH and JFR may linger.
+        System.exit(0);
+    }
+
+    private static List<String> chosen(Flags flags) {
+        List<String> asked = flags.scenarios();
+        if (asked.isEmpty() || asked.contains("all")) {
+            return SCENARIOS;
+        }
+        for (String name : asked) {
+            if (!SCENARIOS.contains(name)) {
+                throw new IllegalArgumentException("unknown scenario '" + name + "'\n" + USAGE);
+            }
+        }
+        // Always in the canonical order: the baseline first.
+        return SCENARIOS.stream().filter(asked::contains).toList();
+    }
+
+    private static boolean needsBaseline(String scenario) {
+        return List.of("baseline", "send", "latency", "sockets", "history").contains(scenario);
+    }
+
+    private static List<String> withMachine(List<String> scenarios) {
+        List<String> sections = new ArrayList<>();
+        sections.add("machine");
+        sections.addAll(scenarios);
+        return sections;
+    }
+
+    private static void publish(ReportFile file, String section, String markdown) {
+        System.out.println();
+        System.out.println(markdown);
+        if (file != null) {
+            file.write(section, markdown);
+        }
+    }
+}

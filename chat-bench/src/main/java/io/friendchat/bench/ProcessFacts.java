@@ -1,0 +1,54 @@
+package io.friendchat.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What Linux says about this process: open descriptors, their limit, resident memory. */
+public final class ProcessFacts {
+
+    private ProcessFacts() {
+    }
+
+    /** Descriptors open now in this process. */
+    public static int openFiles() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+
+    /** The "Max open files" line of /proc/self/limits: soft and hard, or -1 when unknown. */
+    public static long[] openFileLimit() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/self/limits"));
+            for (String line : lines) {
+                if (line.startsWith("Max open files")) {
+                    String[] parts = line.substring("Max open files".length()).trim().split("\\s+");
+                    return new long[]{parse(parts[0]), parse(parts[1])};
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown below
+        }
+        return new long[]{-1, -1};
+    }
+
+    /** Resident set size in bytes (VmRSS), or -1. */
+    public static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown below
+        }
+        return -1;
+    }
+
+    private static long parse(String value) {
+        return value.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(value);
+    }
+}

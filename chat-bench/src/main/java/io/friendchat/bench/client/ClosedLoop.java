@@ -1,0 +1,90 @@
+package io.friendchat.bench.client;
+
+import io.friendchat.bench.report.Figures;
+import org.HdrHistogram.Histogram;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
+
+/**
+ * A closed-model load: each worker sends its next request as soon as the last one
+ * was answered, over its own keep-alive connection, for a warm-up and then a
+ * measured window. Answers count in the window they complete in.
+ */
+public final class ClosedLoop {
+
+    /** What came back: 200s over the whole run and in the window, other outcomes by status. */
+    public record Result(long okTotal, long okInWindow, long windowStartNanos, long windowEndNanos,
+                         Histogram serviceMicros, Map<String, Long> failures) {
+
+        public double okPerSecond() {
+            return okInWindow * 1e9 / (windowEndNanos - windowStartNanos);
+        }
+
+        public long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private ClosedLoop() {
+    }
+
+    /** {@code request.apply(worker, sequence)} makes each worker's next request. */
+    public static Result run(ChatClient client, int workers, Duration warmup, Duration window,
+                             BiFunction<Integer, Long, HttpRequest> request) throws InterruptedException {
+        long start = System.nanoTime();
+        long windowStart = start + warmup.toNanos();
+        long windowEnd = windowStart + window.toNanos();
+        LongAdder okTotal = new LongAdder();
+        LongAdder okInWindow = new LongAdder();
+        Map<String, Long> failures = new ConcurrentHashMap<>();
+        List<Histogram> histograms = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Histogram histogram = Figures.micros();
+            histograms.add(histogram);
+            Thread thread = new Thread(() -> {
+                long sequence = 0;
+                while (System.nanoTime() < windowEnd) {
+                    HttpRequest next = request.apply(worker, sequence++);
+                    long sent = System.nanoTime();
+                    String outcome;
+                    try {
+                        HttpResponse<String> answer = client.call(next);
+                        outcome = answer.statusCode() == 200 ? null : "HTTP " + answer.statusCode();
+                    } catch (RuntimeException e) {
+                        outcome = e.getCause() != null ? e.getCause().getClass().getSimpleName()
+                                : e.getClass().getSimpleName();
+                    }
+                    long answered = System.nanoTime();
+                    if (outcome == null) {
+                        okTotal.increment();
+                        if (answered >= windowStart && answered < windowEnd) {
+                            okInWindow.increment();
+                            histogram.recordValue(Math.max(0, (answered - sent) / 1000));
+                        }
+                    } else {
+                        failures.merge(outcome, 1L, Long::sum);
+                    }
+                }
+            }, "bench-closed-" + worker);
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Histogram all = Figures.micros();
+        histograms.forEach(all::add);
+        return new Result(okTotal.sum(), okInWindow.sum(), windowStart, windowEnd, all, new TreeMap<>(failures));
+    }
+}

@@ -1,0 +1,113 @@
+package io.friendchat.bench.scenario;
+
+import io.friendchat.bench.Flags;
+import io.friendchat.bench.LoadAverage;
+import io.friendchat.bench.NoopResource;
+import io.friendchat.bench.client.ChatClient;
+import io.friendchat.bench.client.ClosedLoop;
+import io.friendchat.bench.client.OpenLoop;
+import io.friendchat.bench.report.Figures;
+import io.friendchat.bootstrap.BenchServers;
+import org.HdrHistogram.Histogram;
+import org.glassfish.grizzly.http.server.HttpServer;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Scenario 5, the baseline: the same harness against {@code /bench/noop/}, a no-op
+ * JSON endpoint on the same Grizzly + Jersey + Tyrus stack, filters and worker
+ * pool as the real server.
+ */
+public final class Baseline {
+
+    private static final String SECRET = "baseline-secret-of-at-least-32-bytes-long";
+
+    private final Flags flags;
+    private final Sizes sizes;
+    private String markdown;
+
+    public Baseline(Flags flags) {
+        this.flags = flags;
+        this.sizes = Sizes.from(flags);
+    }
+
+    public String markdown() {
+        return markdown;
+    }
+
+    public BaselineFigures run() throws InterruptedException {
+        double loadBefore = LoadAverage.now();
+        HttpServer server = BenchServers.startBaseline("127.0.0.1", NoopResource.class, SECRET);
+        int port = server.getListener("grizzly").getPort();
+        try (ChatClient client = new ChatClient(URI.create("http://127.0.0.1:" + port + "/"), SECRET)) {
+            String token = client.token(1);
+            System.out.println("baseline: closed loop, " + sizes.pairs() + " connections");
+            ClosedLoop.Result closed = ClosedLoop.run(client, sizes.pairs(), sizes.warmup(), sizes.window(),
+                    (worker, sequence) -> client.noopPost(token, "bench-" + worker, "send:" + worker + ":" + sequence));
+
+            System.out.println("baseline: open loop at " + sizes.rate() + "/s");
+            openLoop(client, token, sizes.warmup());
+            Histogram atRate = openLoop(client, token, sizes.window());
+
+            int samples = flags.integer("samples", 500);
+            Histogram get = Figures.micros();
+            HttpRequest noopGet = client.get("bench/noop/", token);
+            for (int i = 0; i < samples * 2; i++) {
+                long sent = System.nanoTime();
+                client.call(noopGet);
+                if (i >= samples) {
+                    get.recordValue((System.nanoTime() - sent) / 1000);
+                }
+            }
+            markdown = markdown(closed, atRate, get, samples, loadBefore);
+            return new BaselineFigures(closed.okPerSecond(), closed.serviceMicros(), atRate, get);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** One open-loop run of no-op POSTs at the rate; latency from each one's due time. */
+    private Histogram openLoop(ChatClient client, String token, Duration duration) {
+        OpenLoop loop = new OpenLoop(sizes.rate(), duration);
+        Histogram histogram = Figures.micros();
+        loop.run(i -> {
+            CompletableFuture<HttpResponse<String>> answer =
+                    client.callAsync(client.noopPost(token, "bench-" + (i % sizes.pairs()), "lat:" + i));
+            return answer.whenComplete((value, failure) -> {
+                long latency = (System.nanoTime() - loop.due(i)) / 1000;
+                synchronized (histogram) {
+                    histogram.recordValue(Math.max(0, latency));
+                }
+            });
+        }, 2000, Duration.ofSeconds(30));
+        return histogram;
+    }
+
+    private String markdown(ClosedLoop.Result closed, Histogram atRate, Histogram get, int samples,
+                            double loadBefore) {
+        StringBuilder out = new StringBuilder();
+        out.append("## 5. baseline — the stack's ceiling\n\n");
+        out.append("`./bench baseline ").append(sizes.flags()).append(" --samples ").append(samples)
+                .append("` — ").append(io.friendchat.bench.Machine.now()).append(", load average ")
+                .append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
+        out.append("`POST /bench/noop/`: a bench-only resource on the same Grizzly + Jersey + Tyrus stack, chat filters, "
+                + "error pages, guards and 20 request workers as the real server (never mounted by it); it parses "
+                + "the same JSON body as a send and answers a record of the same shape. Same client, same "
+                + "connections, same machine as the scenarios.\n\n");
+        out.append("| figure | value |\n|---|---|\n");
+        out.append("| no-op POSTs answered, closed model, ").append(sizes.pairs()).append(" keep-alive connections | **")
+                .append(Figures.rate(closed.okPerSecond())).append("** (").append(Figures.count(closed.okInWindow()))
+                .append(" in ").append(sizes.seconds()).append(" s; failures ").append(closed.failed()).append(") |\n");
+        out.append("| their service time | ").append(Figures.spread(closed.serviceMicros())).append(" |\n");
+        out.append("| no-op POST at ").append(Figures.rate(sizes.rate()))
+                .append(", open model, from due time (coordinated omission corrected) | ")
+                .append(Figures.spread(atRate)).append(" |\n");
+        out.append("| sequential no-op GET, ").append(samples).append(" samples | ").append(Figures.spread(get))
+                .append(" |\n\n");
+        return out.toString();
+    }
+}

@@ -1,0 +1,141 @@
+package io.friendchat.bench.scenario;
+
+import io.friendchat.bench.Flags;
+import io.friendchat.bench.LoadAverage;
+import io.friendchat.bench.Machine;
+import io.friendchat.bench.Profile;
+import io.friendchat.bench.client.ChatClient;
+import io.friendchat.bench.client.FriendPairs;
+import io.friendchat.bench.client.OpenLoop;
+import io.friendchat.bench.client.Provisioning;
+import io.friendchat.bench.client.ServerUnderTest;
+import io.friendchat.bench.report.Figures;
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Scenario 2, latency: messages sent at a fixed rate (open model) between friend
+ * pairs whose receivers hold sockets; the time from each message's due time to
+ * its arrival on the receiver's socket.
+ */
+public final class DeliveryLatency {
+
+    private static final double TARGET_P99_MICROS = 10_000;
+
+    private final Flags flags;
+    private final Sizes sizes;
+
+    public DeliveryLatency(Flags flags) {
+        this.flags = flags;
+        this.sizes = Sizes.from(flags);
+    }
+
+    /** One timed run: due times, the arrivals histogram and the POST answers histogram. */
+    static final class Run {
+        final OpenLoop loop;
+        final String tag;
+        final Histogram delivered = Figures.micros();
+        final Histogram answered = Figures.micros();
+        final LongAdder arrivals = new LongAdder();
+        final LongAdder failures = new LongAdder();
+
+        Run(int rate, Duration duration, String tag) {
+            this.loop = new OpenLoop(rate, duration);
+            this.tag = tag;
+        }
+
+        void arrived(String text, long arrivedNanos) {
+            if (!text.startsWith(tag)) {
+                return;
+            }
+            int i = Integer.parseInt(text.substring(tag.length()));
+            synchronized (delivered) {
+                delivered.recordValue(Math.max(0, (arrivedNanos - loop.due(i)) / 1000));
+            }
+            arrivals.increment();
+        }
+
+        /** Fires the whole run and waits for its pushes (at most {@code drain}). */
+        void fire(ChatClient client, FriendPairs pairs, Duration drain) throws InterruptedException {
+            loop.run(i -> {
+                int pair = i % pairs.size();
+                return client.callAsync(client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair), tag + i))
+                        .whenComplete((answer, failure) -> {
+                            if (failure != null || answer.statusCode() != 200) {
+                                failures.increment();
+                            }
+                            synchronized (answered) {
+                                answered.recordValue(Math.max(0, (System.nanoTime() - loop.due(i)) / 1000));
+                            }
+                        });
+            }, 2000, drain);
+            long deadline = System.nanoTime() + drain.toNanos();
+            while (arrivals.sum() + failures.sum() < loop.count() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        }
+    }
+
+    public String run(BaselineFigures baseline) throws Exception {
+        double loadBefore = LoadAverage.now();
+        AtomicReference<Run> current = new AtomicReference<>();
+        try (ServerUnderTest server = ServerUnderTest.start(flags);
+             ChatClient client = new ChatClient(server.base(), server.jwtSecret());
+             FriendPairs pairs = FriendPairs.provision(client, new Provisioning(client, server.adminToken()),
+                     "lat", sizes.pairs(), (text, arrived) -> current.get().arrived(text, arrived))) {
+            System.out.println("latency: " + sizes.rate() + " messages/s, " + sizes.seconds() + " s");
+            Run warmup = new Run(sizes.rate(), sizes.warmup(), "warm:");
+            current.set(warmup);
+            warmup.fire(client, pairs, Duration.ofSeconds(30));
+            Run measured = new Run(sizes.rate(), sizes.window(), "lat:");
+            current.set(measured);
+            Profile profile = Profile.start(flags, "latency");
+            measured.fire(client, pairs, Duration.ofSeconds(30));
+            String jfr = profile == null ? "" : profile.stopAndSummarize();
+            return markdown(measured, pairs.socketsClosed(), baseline, jfr, loadBefore);
+        }
+    }
+
+    private String markdown(Run run, long socketsClosed, BaselineFigures baseline, String jfr, double loadBefore) {
+        Histogram delivered = run.delivered;
+        long missing = run.loop.count() - run.arrivals.sum();
+        double p99 = delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
+        double baseP99 = baseline.postAtRate().getValueAtPercentile(99);
+        StringBuilder out = new StringBuilder();
+        out.append("## 2. latency — POST to socket delivery at a fixed rate\n\n");
+        out.append("`./bench latency ").append(sizes.flags()).append("` — ").append(Machine.now())
+                .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
+        out.append(Figures.rate(sizes.rate())).append(" messages over ").append(sizes.pairs())
+                .append(" friend pairs (receivers on sockets), open model: message *i* is due at start + *i*/rate "
+                        + "whatever happened before, and its latency runs from that due time to its arrival on the "
+                        + "receiver's socket (coordinated omission corrected). ")
+                .append(sizes.warmupSeconds()).append(" s warm-up at the same rate, then ")
+                .append(sizes.seconds()).append(" s measured (")
+                .append(Figures.count(run.loop.count())).append(" messages).\n\n");
+        out.append("| figure | p50 | p90 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
+        row(out, "**POST → socket delivery**", delivered);
+        row(out, "POST → 200 answer (from due time)", run.answered);
+        row(out, "baseline: no-op POST → answer at the same rate", baseline.postAtRate());
+        out.append("\nRatio p99 delivery / baseline p99: **").append(Figures.ratio(p99, baseP99))
+                .append("**. Delivered ").append(Figures.count(run.arrivals.sum())).append(" of ")
+                .append(Figures.count(run.loop.count())).append(" (missing ").append(missing)
+                .append(", failed sends ").append(run.failures.sum()).append(", sockets closed ")
+                .append(socketsClosed).append(").\n\n");
+        out.append("Target p99 ≤ 10 ms at 1,000 messages/s: **").append(Figures.verdict(
+                sizes.rate() >= 1000 && p99 <= TARGET_P99_MICROS && missing == 0)).append("**")
+                .append(sizes.rate() < 1000 ? " (rate below 1,000/s: not a test of the target)" : "")
+                .append(".\n\n");
+        out.append(jfr);
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, Histogram h) {
+        out.append("| ").append(name).append(" | ").append(Figures.percentile(h, 50)).append(" | ")
+                .append(Figures.percentile(h, 90)).append(" | ").append(Figures.percentile(h, 99)).append(" | ")
+                .append(Figures.percentile(h, 99.9)).append(" | ")
+                .append(h.getTotalCount() == 0 ? "–" : Figures.ms(h.getMaxValue())).append(" |\n");
+    }
+}

@@ -1,0 +1,31 @@
+package io.friendchat.bench.scenario;
+
+import io.friendchat.bench.Flags;
+
+import java.time.Duration;
+
+/**
+ * The sizes the baseline shares with the scenarios it is compared to: friend
+ * pairs (senders and socket-holding receivers), warm-up and measured seconds, and
+ * the fixed rate of the latency runs.
+ */
+public record Sizes(int pairs, int warmupSeconds, int seconds, int rate) {
+
+    public static Sizes from(Flags flags) {
+        return new Sizes(flags.integer("pairs", 8), flags.integer("warmup", 3), flags.integer("duration", 10),
+                flags.integer("rate", 1000));
+    }
+
+    public Duration warmup() {
+        return Duration.ofSeconds(warmupSeconds);
+    }
+
+    public Duration window() {
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** The flags that reproduce these sizes. */
+    public String flags() {
+        return "--pairs " + pairs + " --warmup " + warmupSeconds + " --duration " + seconds + " --rate " + rate;
+    }
+}
