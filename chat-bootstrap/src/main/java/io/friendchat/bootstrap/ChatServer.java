@@ -48,7 +48,7 @@ public final class ChatServer implements AutoCloseable {
     /** As {@link #start(FriendChat, String, int, int)}; {@code accessLog} logs each answer (see {@link AccessLog}). */
     static ChatServer start(FriendChat chat, String host, int port, int workerThreads, boolean accessLog) {
         ResourceConfig resources = new ResourceConfig().register(chat.restFeature()).register(ChatPage.class);
-        chat.metrics().endpoint().ifPresent(resources::register);
+        chat.metrics().endpoint().ifPresent(resources::registerResources);
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                 URI.create("http://" + hostForUri(host) + ":" + port + "/"), resources, false);
         server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());

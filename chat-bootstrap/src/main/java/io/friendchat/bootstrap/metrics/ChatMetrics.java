@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.server.model.Resource;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -105,8 +106,8 @@ public final class ChatMetrics implements AutoCloseable {
     }
 
     /** The {@code GET /metrics} resource, when this is a Prometheus registry. */
-    public Optional<MetricsResource> endpoint() {
-        return prometheus == null ? Optional.empty() : Optional.of(new MetricsResource(prometheus));
+    public Optional<Resource> endpoint() {
+        return prometheus == null ? Optional.empty() : Optional.of(MetricsResource.over(prometheus));
     }
 
     /** Counts every answer of the server by status. Call before the server starts. */
