@@ -12,16 +12,13 @@ import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.MutableClock;
 import io.friendchat.testkit.RecordingNotifier.Delivery;
-import io.friendchat.testkit.RedisServer;
 import io.friendchat.testkit.StaticTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,36 +37,18 @@ class ClusterPresenceTest {
     private static final AccountId CAROL = AccountId.of(3);
     private static final Duration SOON = Duration.ofSeconds(5);
 
-    private static RedisServer redis;
-    private Nodes nodes;
+    @RegisterExtension
+    static final ClusterFixture cluster = ClusterFixture.of(Duration.ofSeconds(3), 20, "a", "b", "c");
+
     private Nodes.Node a;
     private Nodes.Node b;
     private Nodes.Node c;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
     @BeforeEach
-    void startNodes() {
-        redis.flush();
-        nodes = new Nodes(redis, Duration.ofSeconds(3), 20);
-        a = nodes.start("a");
-        b = nodes.start("b");
-        c = nodes.start("c");
-    }
-
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
+    void pickNodes() {
+        a = cluster.node("a");
+        b = cluster.node("b");
+        c = cluster.node("c");
     }
 
     @Test

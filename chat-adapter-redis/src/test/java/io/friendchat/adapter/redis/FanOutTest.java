@@ -5,15 +5,12 @@ import io.friendchat.domain.live.NewMessageEvent;
 import io.friendchat.domain.live.PresenceEvent;
 import io.friendchat.domain.live.TypingEvent;
 import io.friendchat.testkit.RecordingNotifier.Delivery;
-import io.friendchat.testkit.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,36 +26,18 @@ class FanOutTest {
     private static final AccountId BOB = AccountId.of(2);
     private static final Duration SOON = Duration.ofSeconds(5);
 
-    private static RedisServer redis;
-    private Nodes nodes;
+    @RegisterExtension
+    static final ClusterFixture cluster = ClusterFixture.of(Duration.ofSeconds(3), 20, "a", "b", "c");
+
     private Nodes.Node a;
     private Nodes.Node b;
     private Nodes.Node c;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
     @BeforeEach
-    void startNodes() {
-        redis.flush();
-        nodes = new Nodes(redis, Duration.ofSeconds(3), 20);
-        a = nodes.start("a");
-        b = nodes.start("b");
-        c = nodes.start("c");
-    }
-
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
+    void pickNodes() {
+        a = cluster.node("a");
+        b = cluster.node("b");
+        c = cluster.node("c");
     }
 
     private static NewMessageEvent message(long id, String text) {

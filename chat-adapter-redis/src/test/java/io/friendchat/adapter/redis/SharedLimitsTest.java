@@ -2,15 +2,12 @@ package io.friendchat.adapter.redis;
 
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.ratelimit.Permit;
-import io.friendchat.testkit.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,34 +25,16 @@ class SharedLimitsTest {
     private static final AccountId CAROL = AccountId.of(3);
     private static final int RATE = 5;
 
-    private static RedisServer redis;
-    private Nodes nodes;
+    @RegisterExtension
+    static final ClusterFixture cluster = ClusterFixture.of(Duration.ofSeconds(3), RATE, "a", "b");
+
     private Nodes.Node a;
     private Nodes.Node b;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisServer.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
-
     @BeforeEach
-    void startNodes() {
-        redis.flush();
-        nodes = new Nodes(redis, Duration.ofSeconds(3), RATE);
-        a = nodes.start("a");
-        b = nodes.start("b");
-    }
-
-    @AfterEach
-    void stopNodes() {
-        nodes.close();
+    void pickNodes() {
+        a = cluster.node("a");
+        b = cluster.node("b");
     }
 
     @Test
@@ -104,7 +83,7 @@ class SharedLimitsTest {
 
     @Test
     void a_rate_of_zero_never_refuses() {
-        try (Nodes unlimited = new Nodes(redis, Duration.ofSeconds(3), 0)) {
+        try (Nodes unlimited = new Nodes(cluster.redis(), Duration.ofSeconds(3), 0)) {
             Nodes.Node node = unlimited.start("unlimited");
             for (int i = 0; i < 100; i++) {
                 assertThat(node.cluster().rateLimiter().acquire(ALICE).granted()).isTrue();

@@ -1,8 +1,7 @@
 package io.friendchat.adapter.websocket;
 
 import io.friendchat.domain.account.Account;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,22 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(30)
 class ClientMessagesTest {
 
-    private LiveWorld world;
-    private Account ayrei;
-    private Account bob;
-
-    @BeforeEach
-    void start() {
-        world = LiveWorld.start();
-        ayrei = world.account(1, "ayrei");
-        bob = world.account(2, "bob");
-        world.befriend(ayrei, bob);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @AutoClose
+    private final LiveWorld world = LiveWorld.start();
+    private final LiveWorld.Friends friends = world.ayreiAndBob();
+    private final Account ayrei = friends.ayrei();
+    private final Account bob = friends.bob();
 
     @Test
     void a_message_of_exactly_64_kib_is_accepted_and_one_byte_more_closes_with_1009() {

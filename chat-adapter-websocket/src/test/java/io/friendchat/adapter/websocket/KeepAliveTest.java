@@ -1,8 +1,7 @@
 package io.friendchat.adapter.websocket;
 
 import io.friendchat.domain.account.Account;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,22 +16,11 @@ class KeepAliveTest {
 
     private static final Duration PERIOD = Duration.ofMillis(500);
 
-    private LiveWorld world;
-    private Account ayrei;
-    private Account bob;
-
-    @BeforeEach
-    void start() {
-        world = LiveWorld.start(LiveWorld.pingEvery(PERIOD));
-        ayrei = world.account(1, "ayrei");
-        bob = world.account(2, "bob");
-        world.befriend(ayrei, bob);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @AutoClose
+    private final LiveWorld world = LiveWorld.start(LiveWorld.pingEvery(PERIOD));
+    private final LiveWorld.Friends friends = world.ayreiAndBob();
+    private final Account ayrei = friends.ayrei();
+    private final Account bob = friends.bob();
 
     @Test
     void a_client_that_never_answers_pings_is_dropped_and_its_presence_cleared() {

@@ -107,6 +107,17 @@ final class LiveWorld implements AutoCloseable {
         directory.befriend(a.id(), b.id());
     }
 
+    /** Ayrei (id 1) and Bob (id 2), added as friends: the pair most socket tests talk between. */
+    record Friends(Account ayrei, Account bob) {
+    }
+
+    Friends ayreiAndBob() {
+        Account ayrei = account(1, "ayrei");
+        Account bob = account(2, "bob");
+        befriend(ayrei, bob);
+        return new Friends(ayrei, bob);
+    }
+
     String token(Account account) {
         return tokens.issue(account.id(), account.twoFactor());
     }

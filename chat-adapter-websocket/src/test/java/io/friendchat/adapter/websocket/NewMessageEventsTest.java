@@ -2,8 +2,7 @@ package io.friendchat.adapter.websocket;
 
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.message.Message;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,22 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(30)
 class NewMessageEventsTest {
 
-    private LiveWorld world;
-    private Account ayrei;
-    private Account bob;
-
-    @BeforeEach
-    void start() {
-        world = LiveWorld.start();
-        ayrei = world.account(1, "ayrei");
-        bob = world.account(2, "bob");
-        world.befriend(ayrei, bob);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+    @AutoClose
+    private final LiveWorld world = LiveWorld.start();
+    private final LiveWorld.Friends friends = world.ayreiAndBob();
+    private final Account ayrei = friends.ayrei();
+    private final Account bob = friends.bob();
 
     @Test
     void a_message_reaches_the_receiver_as_the_exact_new_message_frame() {
