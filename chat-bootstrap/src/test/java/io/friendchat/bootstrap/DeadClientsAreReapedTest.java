@@ -5,13 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,12 +33,12 @@ class DeadClientsAreReapedTest {
      */
     private static final Duration REAPED_WITHIN = PING.multipliedBy(2).plus(PING.dividedBy(2)).plusSeconds(1);
 
-    private Path dir;
+    @TempDir
+    static Path dir;
     private RunningServer server;
 
     @BeforeAll
-    void start() throws IOException {
-        dir = Files.createTempDirectory("dead-clients");
+    void start() {
         server = RunningServer.start(Map.of("CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat"),
                 "CHAT_RATE_LIMIT", "0", "CHAT_WS_PING_SECONDS", Long.toString(PING.toSeconds())));
     }
@@ -59,11 +59,14 @@ class DeadClientsAreReapedTest {
             long stoppedAt = System.nanoTime();
             assertThat(pair.friendSeesOnline(server)).isTrue();
             assertThat(openSockets()).isEqualTo(before + 1);
-            for (int i = 0; i < 300; i++) {
-                assertThat(server.sendMessage(pair.friendToken(), pair.dead(), "unread " + i + " " + "x".repeat(200),
-                        null).status()).isEqualTo(200);
-            }
+            CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 300; i++) {
+                    assertThat(server.sendMessage(pair.friendToken(), pair.dead(),
+                            "unread " + i + " " + "x".repeat(200), null).status()).isEqualTo(200);
+                }
+            });
             Duration reaped = pair.awaitOffline(server, stoppedAt);
+            flood.get(60, TimeUnit.SECONDS);
             System.out.println("a client that stopped reading was dropped after " + reaped.toMillis() + " ms");
             assertThat(reaped).isLessThan(REAPED_WITHIN);
             assertThat(awaitOpenSockets(before)).as("sockets registered").isEqualTo(before);

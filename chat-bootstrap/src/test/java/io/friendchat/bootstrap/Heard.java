@@ -27,6 +27,21 @@ final class Heard implements AutoCloseable {
         return new Heard(SocketClient.connect(node.socketUri(token, extraQuery)));
     }
 
+    /**
+     * A socket that has started: it asks for the catch-up replay (after=0) and waits for the
+     * message sent before it opened. Its presence snapshot is taken before the replay is
+     * sent, so any PRESENCE event it hears from now on is news, never a snapshot that
+     * raced with the news.
+     */
+    static Heard started(RunningServer node, String token, String events, RunningServer.Answer sentBefore,
+                         Duration bound) throws Exception {
+        Heard socket = on(node, token, events + "&after=0");
+        long id = sentBefore.body().get("id").asLong();
+        socket.await(bound, "the catch-up replay of message " + id,
+                frame -> frame.path("case").asText().equals("NEW_MESSAGE") && frame.path("id").asLong() == id);
+        return socket;
+    }
+
     /** Waits for a frame that matches, among those already kept and those to come; fails past the bound. */
     JsonNode await(Duration bound, String what, Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();

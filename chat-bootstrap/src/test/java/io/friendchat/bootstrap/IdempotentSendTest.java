@@ -1,7 +1,10 @@
 package io.friendchat.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,47 +27,65 @@ import static org.assertj.core.api.Assertions.assertThat;
  * even when the duplicates arrive at the same instant.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdempotentSendTest {
+
+    @TempDir
+    static Path shared;
+    /** The default settings (20 messages per second), shared by the tests that do not change them. */
+    private RunningServer server;
+
+    @BeforeAll
+    void start() {
+        server = RunningServer.start(Map.of("CHAT_DB_URL", "jdbc:h2:file:" + shared.resolve("chat")));
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     @Test
     void aRetryGetsTheFirstAnswerAndStoresAndPushesNothing(@TempDir Path dir) throws Exception {
         // One message per second (bursts of two), so that the limiter can be seen not to refuse a replay.
-        try (RunningServer server = RunningServer.start(Map.of(
+        try (RunningServer limited = RunningServer.start(Map.of(
                 "CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat"), "CHAT_RATE_LIMIT", "1"))) {
-            long ann = server.createAccount("ann", "Ann A");
-            long bob = server.createAccount("bob", "Bob B");
-            long cid = server.createAccount("cid", "Cid C");
-            server.befriend("ann", "bob");
-            String annToken = server.token(ann);
+            long ann = limited.createAccount("ann", "Ann A");
+            long bob = limited.createAccount("bob", "Bob B");
+            long cid = limited.createAccount("cid", "Cid C");
+            limited.befriend("ann", "bob");
+            String annToken = limited.token(ann);
 
-            try (SocketClient bobSocket = SocketClient.connect(server.socketUri(server.token(bob), ""))) {
-                RunningServer.Answer first = server.sendMessage(annToken, "bob", "only once", "retry-1");
+            try (SocketClient bobSocket = SocketClient.connect(limited.socketUri(limited.token(bob), ""))) {
+                RunningServer.Answer first = limited.sendMessage(annToken, "bob", "only once", "retry-1");
                 assertThat(first.status()).isEqualTo(200);
                 assertThat(json(bobSocket.next()).get("id").asLong()).isEqualTo(first.body().get("id").asLong());
 
                 // A second later, so that a message stored again would show another time.
                 Thread.sleep(1_100);
-                RunningServer.Answer retry = server.sendMessage(annToken, "cid", "another text", "retry-1");
+                RunningServer.Answer retry = limited.sendMessage(annToken, "cid", "another text", "retry-1");
                 assertThat(retry.status()).isEqualTo(200);
                 assertThat(retry.body()).isEqualTo(first.body());
 
-                sendUntilRateLimited(server, annToken);
-                RunningServer.Answer whileLimited = server.sendMessage(annToken, "bob", "x", "retry-1");
+                sendUntilRateLimited(limited, annToken);
+                RunningServer.Answer whileLimited = limited.sendMessage(annToken, "bob", "x", "retry-1");
                 assertThat(whileLimited.status()).isEqualTo(200);
                 assertThat(whileLimited.body()).isEqualTo(first.body());
 
-                assertThat(server.send("DELETE", "/admin/friendships/?a=ann&b=bob", RunningServer.ADMIN, null)
+                assertThat(limited.send("DELETE", "/admin/friendships/?a=ann&b=bob", RunningServer.ADMIN, null)
                         .status()).isEqualTo(204);
                 Thread.sleep(1_100);
-                RunningServer.Answer afterUnfriending = server.sendMessage(annToken, "bob", "x", "retry-1");
+                RunningServer.Answer afterUnfriending = limited.sendMessage(annToken, "bob", "x", "retry-1");
                 assertThat(afterUnfriending.status()).isEqualTo(200);
                 assertThat(afterUnfriending.body()).isEqualTo(first.body());
-                server.befriend("ann", "bob");
+                limited.befriend("ann", "bob");
 
                 // Only the one message reached bob's socket: the sends above that were refused or replayed pushed
                 // nothing, and those that were stored are counted below.
                 List<JsonNode> pushed = drain(bobSocket);
-                List<JsonNode> stored = server.history(server.token(bob), "ann");
+                List<JsonNode> stored = limited.history(limited.token(bob), "ann");
                 assertThat(pushed).extracting(frame -> frame.get("id").asLong())
                         .containsExactlyElementsOf(stored.subList(1, stored.size()).stream()
                                 .map(message -> message.get("id").asLong()).toList());
@@ -72,83 +93,77 @@ class IdempotentSendTest {
                 assertThat(stored.get(0).get("message").asText()).isEqualTo("only once");
                 assertThat(stored.stream().filter(message -> message.get("message").asText().equals("only once")))
                         .hasSize(1);
-                assertThat(server.get("/chat/list-conversation/", server.token(cid)).body())
+                assertThat(limited.get("/chat/list-conversation/", limited.token(cid)).body())
                         .isEqualTo(json("{\"vide\": true, \"info\": []}"));
             }
 
             // client_id is per sender: bob's "retry-1" is a message of its own.
             Thread.sleep(1_100);
-            RunningServer.Answer bobs = server.sendMessage(server.token(bob), "ann", "mine", "retry-1");
+            RunningServer.Answer bobs = limited.sendMessage(limited.token(bob), "ann", "mine", "retry-1");
             assertThat(bobs.status()).isEqualTo(200);
-            assertThat(bobs.body().get("id").asLong()).isNotEqualTo(retryId(server, annToken));
+            assertThat(bobs.body().get("id").asLong()).isNotEqualTo(retryId(limited, annToken));
         }
     }
 
     @Test
-    void simultaneousDuplicatesStoreExactlyOneAndPushOneEvent(@TempDir Path dir) throws Exception {
-        try (RunningServer server = RunningServer.start(Map.of(
-                "CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat")))) {
-            long ann = server.createAccount("ann", "Ann A");
-            long bob = server.createAccount("bob", "Bob B");
-            server.befriend("ann", "bob");
-            String annToken = server.token(ann);
-            int duplicates = 12;
-            int rounds = 5;
-            ExecutorService senders = Executors.newFixedThreadPool(duplicates);
-            try (SocketClient bobSocket = SocketClient.connect(server.socketUri(server.token(bob), ""))) {
-                for (int round = 0; round < rounds; round++) {
-                    String clientId = "burst-" + round;
-                    CountDownLatch go = new CountDownLatch(1);
-                    List<Future<RunningServer.Answer>> answers = new ArrayList<>();
-                    for (int i = 0; i < duplicates; i++) {
-                        answers.add(senders.submit(() -> {
-                            go.await();
-                            return server.sendMessage(annToken, "bob", "text of " + clientId, clientId);
-                        }));
-                    }
-                    go.countDown();
-                    JsonNode expected = null;
-                    for (Future<RunningServer.Answer> answer : answers) {
-                        RunningServer.Answer got = answer.get(30, TimeUnit.SECONDS);
-                        assertThat(got.status()).as("status of a duplicate of %s", clientId).isEqualTo(200);
-                        expected = expected == null ? got.body() : expected;
-                        assertThat(got.body()).isEqualTo(expected);
-                    }
-                    JsonNode event = json(bobSocket.next());
-                    assertThat(event.get("id").asLong()).isEqualTo(expected.get("id").asLong());
-                    assertThat(event.get("message").asText()).isEqualTo("text of " + clientId);
+    void simultaneousDuplicatesStoreExactlyOneAndPushOneEvent() throws Exception {
+        long ann = server.createAccount("ann", "Ann A");
+        long bob = server.createAccount("bob", "Bob B");
+        server.befriend("ann", "bob");
+        String annToken = server.token(ann);
+        int duplicates = 12;
+        int rounds = 5;
+        ExecutorService senders = Executors.newFixedThreadPool(duplicates);
+        try (SocketClient bobSocket = SocketClient.connect(server.socketUri(server.token(bob), ""))) {
+            for (int round = 0; round < rounds; round++) {
+                String clientId = "burst-" + round;
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<RunningServer.Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < duplicates; i++) {
+                    answers.add(senders.submit(() -> {
+                        go.await();
+                        return server.sendMessage(annToken, "bob", "text of " + clientId, clientId);
+                    }));
                 }
-                assertThat(bobSocket.frames.poll(1, TimeUnit.SECONDS)).as("a second push").isNull();
-            } finally {
-                senders.shutdownNow();
+                go.countDown();
+                JsonNode expected = null;
+                for (Future<RunningServer.Answer> answer : answers) {
+                    RunningServer.Answer got = answer.get(30, TimeUnit.SECONDS);
+                    assertThat(got.status()).as("status of a duplicate of %s", clientId).isEqualTo(200);
+                    expected = expected == null ? got.body() : expected;
+                    assertThat(got.body()).isEqualTo(expected);
+                }
+                JsonNode event = json(bobSocket.next());
+                assertThat(event.get("id").asLong()).isEqualTo(expected.get("id").asLong());
+                assertThat(event.get("message").asText()).isEqualTo("text of " + clientId);
             }
-            List<JsonNode> stored = server.history(server.token(bob), "ann");
-            assertThat(stored).extracting(message -> message.get("message").asText())
-                    .containsExactly("text of burst-0", "text of burst-1", "text of burst-2", "text of burst-3",
-                            "text of burst-4");
+            assertThat(bobSocket.frames.poll(1, TimeUnit.SECONDS)).as("a second push").isNull();
+        } finally {
+            senders.shutdownNow();
         }
+        List<JsonNode> stored = server.history(server.token(bob), "ann");
+        assertThat(stored).extracting(message -> message.get("message").asText())
+                .containsExactly("text of burst-0", "text of burst-1", "text of burst-2", "text of burst-3",
+                        "text of burst-4");
     }
 
     @Test
-    void aClientIdIsOneTo64CodePointsOfText(@TempDir Path dir) {
-        try (RunningServer server = RunningServer.start(Map.of(
-                "CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat")))) {
-            long ann = server.createAccount("ann", "Ann A");
-            long bob = server.createAccount("bob", "Bob B");
-            server.befriend("ann", "bob");
-            String token = server.token(ann);
-            String longest = "\uD83D\uDE00".repeat(64);
+    void aClientIdIsOneTo64CodePointsOfText() {
+        long val = server.createAccount("val", "Val V");
+        long ida = server.createAccount("ida", "Ida I");
+        server.befriend("val", "ida");
+        String token = server.token(val);
+        String longest = "\uD83D\uDE00".repeat(64);
 
-            assertThat(server.sendMessage(token, "bob", "a", longest).status()).isEqualTo(200);
-            assertThat(server.sendMessage(token, "bob", "b", longest + "x").status()).isEqualTo(400);
-            assertThat(server.sendMessage(token, "bob", "c", "").status()).isEqualTo(400);
-            RunningServer.Answer number = server.send("POST", "/chat/message/", token,
-                    "{\"account\": \"bob\", \"message\": \"d\", \"client_id\": 7}");
-            assertThat(number.status()).isEqualTo(400);
-            assertThat(number.body().get("code").asText()).isEqualTo("invalid_request");
-            assertThat(server.history(server.token(bob), "ann")).extracting(m -> m.get("message").asText())
-                    .containsExactly("a");
-        }
+        assertThat(server.sendMessage(token, "ida", "a", longest).status()).isEqualTo(200);
+        assertThat(server.sendMessage(token, "ida", "b", longest + "x").status()).isEqualTo(400);
+        assertThat(server.sendMessage(token, "ida", "c", "").status()).isEqualTo(400);
+        RunningServer.Answer number = server.send("POST", "/chat/message/", token,
+                "{\"account\": \"ida\", \"message\": \"d\", \"client_id\": 7}");
+        assertThat(number.status()).isEqualTo(400);
+        assertThat(number.body().get("code").asText()).isEqualTo("invalid_request");
+        assertThat(server.history(server.token(ida), "val")).extracting(m -> m.get("message").asText())
+                .containsExactly("a");
     }
 
     private static void sendUntilRateLimited(RunningServer server, String token) {
