@@ -28,10 +28,10 @@ class DeadClientsAreReapedTest {
 
     private static final Duration PING = Duration.ofSeconds(1);
     /**
-     * Two periods (a ping, then a period to answer it), plus the keep-alive's round of a
-     * quarter period on each of the two steps, plus a second for a loaded machine.
+     * Two periods (a ping, then a period to answer it), plus the keep-alive's round of an
+     * eighth of a period on each of the two steps, plus two seconds for a loaded machine.
      */
-    private static final Duration REAPED_WITHIN = PING.multipliedBy(2).plus(PING.dividedBy(2)).plusSeconds(1);
+    private static final Duration REAPED_WITHIN = PING.multipliedBy(2).plus(PING.dividedBy(4)).plusSeconds(2);
 
     @TempDir
     static Path dir;

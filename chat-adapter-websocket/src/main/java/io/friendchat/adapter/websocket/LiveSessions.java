@@ -58,9 +58,10 @@ public final class LiveSessions implements Notifier, AutoCloseable {
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.frames = new Frames(settings.timeZone());
         long interval = settings.pingInterval().toNanos();
-        // A quarter period between rounds: a socket is pinged about every period and dropped about one
-        // period after an unanswered ping, and a late round never makes two pings look like one.
-        long round = Math.max(1, interval / 4);
+        // An eighth of a period between rounds: a socket is pinged about every period and dropped about one
+        // period after an unanswered ping (within 2.25 periods of its client's death), and a late round
+        // never makes two pings look like one.
+        long round = Math.max(1, interval / 8);
         keepAlive.scheduleWithFixedDelay(() -> pingAll(interval), round, round, TimeUnit.NANOSECONDS);
     }
 

@@ -43,7 +43,7 @@ public final class HeaderGuardFilter implements ContainerRequestFilter {
         }
         try {
             for (String value : values) {
-                for (String type : list ? value.split(",") : new String[] {value}) {
+                for (String type : list ? value.split(",", -1) : new String[] {value}) {
                     // Jersey answers a blank type ("Content-Type:" with no value, "Accept: ,") with its bare 400 too.
                     if (type.isBlank()) {
                         return false;
