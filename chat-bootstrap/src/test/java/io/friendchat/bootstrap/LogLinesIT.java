@@ -81,7 +81,8 @@ class LogLinesIT {
             secrets.add(forged);
             assertThat(client.get("/chat/list-conversation/", forged).status()).isEqualTo(401);
             assertThat(client.get("/ws/connection/?token=" + receiver, null).status()).isEqualTo(400);
-            assertThat(rawGet(process.baseUri(), "/chat/conversation/?account=%zz")).startsWith("HTTP/1.1 400");
+            // Answered by the guard in front of Jersey (a path that cannot be parsed): logged all the same.
+            assertThat(rawGet(process.baseUri(), "/chat/conversation/%zz/")).startsWith("HTTP/1.1 400");
             assertThat(client.get("/health", null).status()).isEqualTo(200);
             output = stop(process);
         }
@@ -100,7 +101,7 @@ class LogLinesIT {
         assertThat(access).contains("POST /admin/accounts/ 201", "PUT /admin/friendships/ 200",
                 "POST /chat/message/ 200", "POST /chat/message/ 403", "GET /chat/conversation/ 200",
                 "POST /chat/read/ 200", "GET /chat/list-conversation/ 401", "GET /ws/connection/ 400",
-                "GET /chat/conversation/ 400", "GET /health 200");
+                "GET /chat/conversation/%zz/ 400", "GET /health 200");
         assertThat(access).filteredOn(line -> line.equals("POST /chat/message/ 200")).hasSize(2);
         assertThat(access).noneSatisfy(line -> assertThat(line).contains("?"));
         for (String secret : secrets) {

@@ -15,6 +15,16 @@ import java.net.URISyntaxException;
  */
 public final class MalformedRequests {
 
+    /**
+     * What a query Jersey could not parse is replaced with, so that the resource refuses
+     * it (400) in its turn, after the path and the token. It decodes to a name no
+     * client sends by accident; a client that sends it only gets its own 400.
+     */
+    public static final String MALFORMED_QUERY = "%00malformed-query";
+
+    /** The decoded name of {@link #MALFORMED_QUERY}. */
+    public static final String MALFORMED_QUERY_NAME = "\u0000malformed-query";
+
     private MalformedRequests() {
     }
 

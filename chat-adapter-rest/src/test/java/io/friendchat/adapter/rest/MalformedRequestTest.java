@@ -52,6 +52,16 @@ class MalformedRequestTest {
         }
     }
 
+    /** API.md's order: the path (404), then the token (401), then the parameters (400). */
+    @Test
+    void aBadEscapeInTheQueryComesAfterThePathAndTheToken() {
+        http.raw("GET /chat/conversation/?account=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .isError(401, "unauthorized");
+        get("/nowhere/?account=%zz").isError(404, "not_found");
+        get("/chat/conversation/?account=%zz").isError(400, "invalid_request");
+        get("/chat/list-conversation/?x=%4").isError(400, "invalid_request");
+    }
+
     @Test
     void escapesThatAreNotUtf8AreA400() {
         get("/chat/conversation/?account=%C3%28").isError(400, "invalid_request");

@@ -7,8 +7,9 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * Stands in front of Jersey's Grizzly container: a request target Jersey cannot
- * parse (a bad {@code %} escape) gets a 400 JSON instead of Grizzly's 500 page.
+ * Stands in front of Jersey's Grizzly container: a path Jersey cannot parse (a bad
+ * {@code %} escape) gets a 400 JSON instead of Grizzly's 500 page, and a query it
+ * cannot parse is replaced by a marker the resources refuse after the token check.
  */
 final class GuardedHandler extends HttpHandler {
 
@@ -20,6 +21,12 @@ final class GuardedHandler extends HttpHandler {
 
     @Override
     public void service(Request request, Response response) throws Exception {
+        if (!MalformedRequests.isUnparseable(request.getRequestURI(), null)
+                && MalformedRequests.isUnparseable(request.getRequestURI(), request.getQueryString())) {
+            // Only the query is bad: let Jersey route and authenticate first, as API.md orders the errors;
+            // the resource then refuses the marked query as a 400.
+            request.getRequest().getQueryStringDC().setString(MalformedRequests.MALFORMED_QUERY);
+        }
         if (MalformedRequests.isUnparseable(request.getRequestURI(), request.getQueryString())) {
             byte[] body = MalformedRequests.invalidRequestBody();
             response.setStatus(400);

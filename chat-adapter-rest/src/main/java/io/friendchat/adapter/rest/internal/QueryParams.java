@@ -1,5 +1,6 @@
 package io.friendchat.adapter.rest.internal;
 
+import io.friendchat.adapter.rest.MalformedRequests;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.math.BigInteger;
@@ -23,9 +24,13 @@ public final class QueryParams {
     /** The query of the request; also how a resource that reads none still refuses a malformed one. */
     public static QueryParams of(UriInfo uri) {
         String raw = uri.getRequestUri().getRawQuery();
-        return new QueryParams(raw == null
+        Map<String, String> values = raw == null
                 ? Map.of()
-                : FormDecoding.decode(raw.getBytes(StandardCharsets.UTF_8), "The query"));
+                : FormDecoding.decode(raw.getBytes(StandardCharsets.UTF_8), "The query");
+        if (values.containsKey(MalformedRequests.MALFORMED_QUERY_NAME)) {
+            throw HttpFailure.invalidRequest("The query has a bad % escape.");
+        }
+        return new QueryParams(values);
     }
 
     /** The value, or null when the parameter is absent. */
