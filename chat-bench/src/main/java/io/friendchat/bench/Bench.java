@@ -28,15 +28,16 @@ public final class Bench {
     static final String USAGE = """
             ./bench [all | baseline send latency sockets history coldstart jmh ...] [flags]
 
-            shared:    --pairs 8 --warmup 3 --duration 10 --rate 1000 --samples 500
+            shared:    --pairs 8 --warmup 3 --duration 10 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
+                       --samples 500 (sequential GETs of the baseline)
             send:      --nondurable-check true (a second run on H2 WRITE_DELAY=500, for comparison)
                        --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
                        --wait-quiet 0 (minutes to wait for a load average below 2.5 first)
             server:    in-process on a fresh H2 file, CHAT_RATE_LIMIT=0 (--rate-limit N to change);
                        --db-url/--db-user/--db-password for another database;
                        --target http://host:port --admin-token T --jwt-secret S for a running server
-            sockets:   --sockets 2000 (or max) --per-process 9500 --trickle 50 --probe-pairs 10 --handshakes 200
-            history:   --messages 1000000 --partners 1000 --page 50 --history-samples 300
+            sockets:   --sockets 2000 (or max) --per-process 9500 --probe-pairs 10 --handshakes 200
+            history:   --messages 200000 (issue 8: 1000000) --partners 1000 --page 50 --history-samples 300
             coldstart: --jar chat-bootstrap/target/chat-server.jar --coldstart-runs 3
             jmh:       --jmh-warmups 2 --jmh-iterations 3 --jmh-seconds 1
             """;

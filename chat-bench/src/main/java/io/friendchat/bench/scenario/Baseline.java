@@ -50,8 +50,11 @@ public final class Baseline {
                     (worker, sequence) -> client.noopPost(token, "bench-" + worker, "send:" + worker + ":" + sequence));
 
             System.out.println("baseline: open loop at " + sizes.rate() + "/s");
-            openLoop(client, token, sizes.warmup());
-            Histogram atRate = openLoop(client, token, sizes.window());
+            openLoop(client, token, sizes.rate(), sizes.warmup());
+            Histogram atRate = openLoop(client, token, sizes.rate(), sizes.window());
+            int trickle = flags.integer("trickle", 100);
+            System.out.println("baseline: open loop at " + trickle + "/s (the low rate)");
+            Histogram atTrickle = openLoop(client, token, trickle, sizes.window());
 
             int samples = flags.integer("samples", 500);
             Histogram get = Figures.micros();
@@ -63,16 +66,16 @@ public final class Baseline {
                     get.recordValue((System.nanoTime() - sent) / 1000);
                 }
             }
-            markdown = markdown(closed, atRate, get, samples, loadBefore);
-            return new BaselineFigures(closed.okPerSecond(), closed.serviceMicros(), atRate, get);
+            markdown = markdown(closed, atRate, atTrickle, trickle, get, samples, loadBefore);
+            return new BaselineFigures(closed.okPerSecond(), closed.serviceMicros(), atRate, atTrickle, get);
         } finally {
             server.shutdownNow();
         }
     }
 
     /** One open-loop run of no-op POSTs at the rate; latency from each one's due time. */
-    private Histogram openLoop(ChatClient client, String token, Duration duration) {
-        OpenLoop loop = new OpenLoop(sizes.rate(), duration);
+    private Histogram openLoop(ChatClient client, String token, int rate, Duration duration) {
+        OpenLoop loop = new OpenLoop(rate, duration);
         Histogram histogram = Figures.micros();
         loop.run(i -> {
             CompletableFuture<HttpResponse<String>> answer =
@@ -87,11 +90,12 @@ public final class Baseline {
         return histogram;
     }
 
-    private String markdown(ClosedLoop.Result closed, Histogram atRate, Histogram get, int samples,
-                            double loadBefore) {
+    private String markdown(ClosedLoop.Result closed, Histogram atRate, Histogram atTrickle, int trickle,
+                            Histogram get, int samples, double loadBefore) {
         StringBuilder out = new StringBuilder();
         out.append("## 5. baseline — the stack's ceiling\n\n");
-        out.append("`./bench baseline ").append(sizes.flags()).append(" --samples ").append(samples)
+        out.append("`./bench baseline ").append(sizes.flags()).append(" --trickle ").append(trickle)
+                .append(" --samples ").append(samples)
                 .append("` — ").append(io.friendchat.bench.Machine.now()).append(", load average ")
                 .append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append("`POST /bench/noop/`: a bench-only resource on the same Grizzly + Jersey + Tyrus stack, chat filters, "
@@ -106,6 +110,8 @@ public final class Baseline {
         out.append("| no-op POST at ").append(Figures.rate(sizes.rate()))
                 .append(", open model, from due time (coordinated omission corrected) | ")
                 .append(Figures.spread(atRate)).append(" |\n");
+        out.append("| no-op POST at ").append(Figures.rate(trickle)).append(" (the low rate of latency and sockets), same way | ")
+                .append(Figures.spread(atTrickle)).append(" |\n");
         out.append("| sequential no-op GET, ").append(samples).append(" samples | ").append(Figures.spread(get))
                 .append(" |\n\n");
         return out.toString();

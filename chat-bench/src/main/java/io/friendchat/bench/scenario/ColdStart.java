@@ -63,6 +63,9 @@ public final class ColdStart {
         }
         Path work = Files.createTempDirectory("friendchat-coldstart-");
         try {
+            // A copy, so that a rebuild meanwhile cannot change or remove the jar between runs.
+            Path original = jar;
+            jar = Files.copy(original, work.resolve("chat-server.jar"));
             Path archive = work.resolve("app.jsa");
             String db = "jdbc:h2:file:" + work.resolve("chat");
             List<Variant> variants = new ArrayList<>();
@@ -76,7 +79,7 @@ public final class ColdStart {
                 variants.add(variant("AppCDS + `-XX:TieredStopAtLevel=1`",
                         List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1"), runs, jar, db));
             }
-            return markdown(command, jar, variants, trainingMillis, archiveBytes, loadBefore);
+            return markdown(command, original, variants, trainingMillis, archiveBytes, loadBefore);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -41,6 +41,7 @@ public final class DeliveryLatency {
         final Histogram answered = Figures.micros();
         final LongAdder arrivals = new LongAdder();
         final LongAdder failures = new LongAdder();
+        private long lastArrival;
 
         Run(int rate, Duration duration, String tag) {
             this.loop = new OpenLoop(rate, duration);
@@ -54,8 +55,16 @@ public final class DeliveryLatency {
             int i = Integer.parseInt(text.substring(tag.length()));
             synchronized (delivered) {
                 delivered.recordValue(Math.max(0, (arrivedNanos - loop.due(i)) / 1000));
+                lastArrival = Math.max(lastArrival, arrivedNanos);
             }
             arrivals.increment();
+        }
+
+        /** Messages delivered per second, from the first one's due time to the last arrival. */
+        double deliveredPerSecond() {
+            synchronized (delivered) {
+                return lastArrival == 0 ? 0 : arrivals.sum() * 1e9 / (lastArrival - loop.due(0));
+            }
         }
 
         /** Fires the whole run and waits for its pushes (at most {@code drain}). */
@@ -95,18 +104,27 @@ public final class DeliveryLatency {
             Profile profile = Profile.start(flags, "latency");
             measured.fire(client, pairs, Duration.ofSeconds(30));
             String jfr = profile == null ? "" : profile.stopAndSummarize();
-            return markdown(measured, pairs.socketsClosed(), baseline, jfr, loadBefore);
+            int low = flags.integer("trickle", 100);
+            System.out.println("latency: " + low + " messages/s, " + sizes.seconds() + " s");
+            Run lowWarmup = new Run(low, sizes.warmup(), "lowwarm:");
+            current.set(lowWarmup);
+            lowWarmup.fire(client, pairs, Duration.ofSeconds(30));
+            Run lowRate = new Run(low, sizes.window(), "low:");
+            current.set(lowRate);
+            lowRate.fire(client, pairs, Duration.ofSeconds(30));
+            return markdown(measured, lowRate, low, pairs.socketsClosed(), baseline, jfr, loadBefore);
         }
     }
 
-    private String markdown(Run run, long socketsClosed, BaselineFigures baseline, String jfr, double loadBefore) {
+    private String markdown(Run run, Run lowRate, int low, long socketsClosed, BaselineFigures baseline, String jfr,
+                            double loadBefore) {
         Histogram delivered = run.delivered;
         long missing = run.loop.count() - run.arrivals.sum();
         double p99 = delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
         double baseP99 = baseline.postAtRate().getValueAtPercentile(99);
         StringBuilder out = new StringBuilder();
         out.append("## 2. latency — POST to socket delivery at a fixed rate\n\n");
-        out.append("`./bench latency ").append(sizes.flags()).append("` — ").append(Machine.now())
+        out.append("`./bench latency ").append(sizes.flags()).append(" --trickle ").append(low).append("` — ").append(Machine.now())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(Figures.rate(sizes.rate())).append(" messages over ").append(sizes.pairs())
                 .append(" friend pairs (receivers on sockets), open model: message *i* is due at start + *i*/rate "
@@ -114,16 +132,27 @@ public final class DeliveryLatency {
                         + "receiver's socket (coordinated omission corrected). ")
                 .append(sizes.warmupSeconds()).append(" s warm-up at the same rate, then ")
                 .append(sizes.seconds()).append(" s measured (")
-                .append(Figures.count(run.loop.count())).append(" messages).\n\n");
+                .append(Figures.count(run.loop.count())).append(" messages); then the same at ")
+                .append(Figures.rate(low)).append(", a rate the server sustains here.\n\n");
         out.append("| figure | p50 | p90 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
         row(out, "**POST → socket delivery**", delivered);
         row(out, "POST → 200 answer (from due time)", run.answered);
         row(out, "baseline: no-op POST → answer at the same rate", baseline.postAtRate());
-        out.append("\nRatio p99 delivery / baseline p99: **").append(Figures.ratio(p99, baseP99))
+        row(out, "**POST → socket delivery at " + Figures.rate(low) + "**", lowRate.delivered);
+        row(out, "baseline: no-op POST → answer at " + Figures.rate(low), baseline.postAtTrickle());
+        out.append("\nDelivered at ").append(Figures.rate(run.deliveredPerSecond())).append(" on average (asked ")
+                .append(Figures.rate(sizes.rate())).append(sizes.rate() > run.deliveredPerSecond() * 1.05
+                        ? ": the server could not keep up, so messages queued and latency grew over the run" : "")
+                .append("). Ratio p99 delivery / baseline p99: **").append(Figures.ratio(p99, baseP99))
                 .append("**. Delivered ").append(Figures.count(run.arrivals.sum())).append(" of ")
                 .append(Figures.count(run.loop.count())).append(" (missing ").append(missing)
                 .append(", failed sends ").append(run.failures.sum()).append(", sockets closed ")
-                .append(socketsClosed).append(").\n\n");
+                .append(socketsClosed).append("). At ").append(Figures.rate(low)).append(": delivered ")
+                .append(Figures.count(lowRate.arrivals.sum())).append(" of ").append(Figures.count(lowRate.loop.count()))
+                .append(", p99 ratio to the baseline at that rate **")
+                .append(Figures.ratio(lowRate.delivered.getTotalCount() == 0 ? Double.NaN
+                        : lowRate.delivered.getValueAtPercentile(99), baseline.postAtTrickle().getValueAtPercentile(99)))
+                .append("**.\n\n");
         out.append("Target p99 ≤ 10 ms at 1,000 messages/s: **").append(Figures.verdict(
                 sizes.rate() >= 1000 && p99 <= TARGET_P99_MICROS && missing == 0)).append("**")
                 .append(sizes.rate() < 1000 ? " (rate below 1,000/s: not a test of the target)" : "")

@@ -7,6 +7,7 @@ import io.friendchat.application.conversation.ReadConversation;
 import io.friendchat.bench.Flags;
 import io.friendchat.bench.LoadAverage;
 import io.friendchat.bench.Machine;
+import io.friendchat.bench.Profile;
 import io.friendchat.bench.client.ChatClient;
 import io.friendchat.bench.client.FriendPairs;
 import io.friendchat.bench.client.Provisioning;
@@ -44,12 +45,12 @@ public final class HistoryPages {
     }
 
     /** One measured read: the same call timed in-process and over HTTP. */
-    private record Read(String name, Histogram inProcess, Histogram http, String detail) {
+    private record Read(String name, Histogram inProcess, Histogram http, String detail, String jfr) {
     }
 
     public String run(BaselineFigures baseline) throws Exception {
         double loadBefore = LoadAverage.now();
-        int messages = flags.integer("messages", 1_000_000);
+        int messages = flags.integer("messages", 200_000);
         int partners = flags.integer("partners", 1_000);
         int page = flags.integer("page", 50);
         int samples = flags.integer("history-samples", 300);
@@ -97,7 +98,7 @@ public final class HistoryPages {
                             + deepBefore, token)));
             reads.add(measure("inbox (`/chat/list-conversation/`, " + (partners + 1) + " conversations)", samples,
                     () -> useCases.listConversations().list(caller).size(),
-                    client, client.get("chat/list-conversation/", token)));
+                    client, client.get("chat/list-conversation/", token), "history-inbox"));
             reads.add(measure("latest page without `limit` (CHAT_HISTORY_LIMIT, 1,000 messages)",
                     Math.max(20, samples / 5),
                     () -> useCases.readConversation().read(new ReadConversation.Query(caller, deep, null, null))
@@ -127,19 +128,27 @@ public final class HistoryPages {
         return Math.max(1, firstChunkLast - Math.min(CHUNK, messages) / 2);
     }
 
-    private static Read measure(String name, int samples, Supplier<Integer> inProcess, ChatClient client,
-                                HttpRequest request) {
+    private Read measure(String name, int samples, Supplier<Integer> inProcess, ChatClient client,
+                         HttpRequest request) {
+        return measure(name, samples, inProcess, client, request, null);
+    }
+
+    /** Times the call in-process, then over HTTP; {@code profile} names a JFR recording of the in-process part. */
+    private Read measure(String name, int samples, Supplier<Integer> inProcess, ChatClient client,
+                         HttpRequest request, String profile) {
         System.out.println("history: " + name);
         int size = 0;
         for (int i = 0; i < Math.max(50, samples / 2); i++) {
             size = inProcess.get();
         }
         Histogram direct = Figures.micros();
+        Profile recording = profile == null ? null : Profile.start(flags, profile);
         for (int i = 0; i < samples; i++) {
             long start = System.nanoTime();
             inProcess.get();
             direct.recordValue((System.nanoTime() - start) / 1000);
         }
+        String jfr = recording == null ? "" : recording.stopAndSummarize();
         Histogram http = Figures.micros();
         int status = 0;
         for (int i = 0; i < samples + 20; i++) {
@@ -151,7 +160,7 @@ public final class HistoryPages {
                 http.recordValue(micros);
             }
         }
-        return new Read(name, direct, http, size + " rows, HTTP " + status);
+        return new Read(name, direct, http, size + " rows, HTTP " + status, jfr);
     }
 
     private String markdown(String command, int messages, int partners, double loadSeconds, List<Read> reads,
@@ -190,6 +199,12 @@ public final class HistoryPages {
                 .append(Figures.verdict(deepPage <= TARGET_PAGE_MICROS)).append("**, inbox of ")
                 .append(Figures.count(partners)).append(" partners ≤ 20 ms **")
                 .append(Figures.verdict(inbox <= TARGET_INBOX_MICROS)).append("**.\n\n");
+        for (Read read : reads) {
+            if (!read.jfr().isEmpty()) {
+                out.append("While timing the ").append(read.name().replaceAll(" \\(.*", "")).append(" in-process, ")
+                        .append(read.jfr());
+            }
+        }
         return out.toString();
     }
 }

@@ -47,7 +47,7 @@ public final class IdleSockets {
     public String run(BaselineFigures baseline) throws Exception {
         double loadBefore = LoadAverage.now();
         int probePairs = flags.integer("probe-pairs", 10);
-        int trickle = flags.integer("trickle", 50);
+        int trickle = flags.integer("trickle", 100);
         int perProcess = flags.integer("per-process", 9_500);
         int handshakes = flags.integer("handshakes", 200);
         String asked = flags.text("sockets", "2000");
@@ -75,6 +75,10 @@ public final class IdleSockets {
             DeliveryLatency.Run warm = new DeliveryLatency.Run(trickle, sizes.warmup(), "warm:");
             current.set(warm);
             warm.fire(client, pairs, Duration.ofSeconds(30));
+            System.out.println("sockets: trickle at " + trickle + "/s before the idle sockets open");
+            DeliveryLatency.Run alone = new DeliveryLatency.Run(trickle, sizes.window(), "solo:");
+            current.set(alone);
+            alone.fire(client, pairs, Duration.ofSeconds(30));
             long heapBefore = heapAfterGc();
             long rssBefore = ProcessFacts.residentBytes();
             int serverSocketsBefore = openSockets(server);
@@ -117,7 +121,7 @@ public final class IdleSockets {
                 }
                 return markdown(new Figures3(asked, capped, sockets, held, heldAfter, holders.size(), perProcess,
                                 provisionSeconds, rampSeconds, handshakeSeconds, heapBefore, heapAfter, rssBefore, rssAfter,
-                                filesBefore, filesHeld, limit, stats, trickle, probePairs, measured),
+                                filesBefore, filesHeld, limit, stats, trickle, probePairs, alone, measured),
                         baseline, loadBefore, server.inProcess().isPresent());
             } finally {
                 holders.forEach(HolderProcess::close);
@@ -135,7 +139,7 @@ public final class IdleSockets {
                             long heapBefore,
                             long heapAfter, long rssBefore, long rssAfter, int filesBefore, int filesHeld,
                             long[] limit, List<String> holderStats, int trickle, int probePairs,
-                            DeliveryLatency.Run trickleRun) {
+                            DeliveryLatency.Run withoutSockets, DeliveryLatency.Run trickleRun) {
     }
 
     private String markdown(Figures3 f, BaselineFigures baseline, double loadBefore, boolean inProcess) {
@@ -193,9 +197,14 @@ public final class IdleSockets {
                 .append("** — ").append(Figures.spread(delivered)).append("; ")
                 .append(Figures.count(f.trickleRun().arrivals.sum())).append(" of ")
                 .append(Figures.count(f.trickleRun().loop.count())).append(" delivered |\n");
-        out.append("| baseline no-op POST p99 at ").append(Figures.rate(sizes.rate())).append(" / ratio | ")
-                .append(Figures.percentile(baseline.postAtRate(), 99)).append(" / ")
-                .append(Figures.ratio(p99, baseline.postAtRate().getValueAtPercentile(99))).append(" |\n\n");
+        Histogram alone = f.withoutSockets().delivered;
+        out.append("| the same trickle before the idle sockets opened | ").append(Figures.spread(alone))
+                .append("; p99 ratio with / without them: ")
+                .append(Figures.ratio(p99, alone.getTotalCount() == 0 ? Double.NaN : alone.getValueAtPercentile(99)))
+                .append(" |\n");
+        out.append("| baseline: no-op POST at the same rate, p99 / ratio | ")
+                .append(Figures.percentile(baseline.postAtTrickle(), 99)).append(" / **")
+                .append(Figures.ratio(p99, baseline.postAtTrickle().getValueAtPercentile(99))).append("** |\n\n");
         out.append("Holders: ").append(String.join("; ", f.holderStats())).append(".\n\n");
         out.append("Targets: 100,000 sockets — **missed on one process here, by the machine's limit**: every process "
                 + "may hold at most ").append(Figures.count(f.limit()[1])).append(" open files (hard limit, see the "
