@@ -36,7 +36,7 @@ public final class Bench {
             server:    in-process on a fresh H2 file, CHAT_RATE_LIMIT=0 (--rate-limit N to change);
                        --db-url/--db-user/--db-password for another database;
                        --target http://host:port --admin-token T --jwt-secret S for a running server
-            sockets:   --sockets 2000 (or max) --per-process 9500 --probe-pairs 10 --handshakes 200
+            sockets:   --sockets 2000 (or max) --per-process 9500 --probe-pairs 10 --handshakes 200 --settle 5
             history:   --messages 200000 (issue 8: 1000000) --partners 1000 --page 50 --history-samples 300
             coldstart: --jar chat-bootstrap/target/chat-server.jar --coldstart-runs 3
             jmh:       --jmh-warmups 2 --jmh-iterations 3 --jmh-seconds 1

@@ -20,6 +20,7 @@ final class HeldSocket {
     private final FrameReader frames = new FrameReader();
     private StringBuilder response = new StringBuilder();
     private boolean everOpened;
+    final long startedAt = System.nanoTime();
     State state = State.CONNECTING;
 
     HeldSocket(SocketChannel channel, String host, int port, String token, String key) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class SocketHolder {
     private final AccessTokenIssuer issuer;
     private final HolderStats stats = new HolderStats();
     private final SecureRandom random = new SecureRandom();
+    /** A handshake not done by then counts as failed: a server out of descriptors accepts nothing more. */
+    private static final long HANDSHAKE_TIMEOUT_NANOS = 30_000_000_000L;
+
+    private final ArrayDeque<HeldSocket> handshaking = new ArrayDeque<>();
     private volatile boolean stopping;
     private volatile String statsRequest;
 
@@ -83,15 +88,15 @@ public final class SocketHolder {
         Selector selector = Selector.open();
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         int next = 0;
-        int handshaking = 0;
         long lastReport = 0;
         boolean readyTold = false;
         long firstConnect = System.nanoTime();
         while (!stopping) {
-            while (next < ids.length && handshaking < handshakesAtOnce) {
-                if (connect(selector, ids[next], sources.get(next % sources.size()))) {
-                    handshaking++;
-                } else {
+            handshaking.removeIf(socket -> socket.state == HeldSocket.State.OPEN
+                    || socket.state == HeldSocket.State.CLOSED);
+            expireHandshakes();
+            while (next < ids.length && handshaking.size() < handshakesAtOnce) {
+                if (!connect(selector, ids[next], sources.get(next % sources.size()))) {
                     stats.failed();
                 }
                 next++;
@@ -104,11 +109,6 @@ public final class SocketHolder {
                 HeldSocket socket = (HeldSocket) key.attachment();
                 HeldSocket.State before = socket.state;
                 HeldSocket.State after = handle(key, socket, in);
-                boolean wasHandshaking = before == HeldSocket.State.CONNECTING
-                        || before == HeldSocket.State.HANDSHAKE;
-                if (wasHandshaking && (after == HeldSocket.State.OPEN || after == HeldSocket.State.CLOSED)) {
-                    handshaking--;
-                }
                 if (after == HeldSocket.State.CLOSED && before != HeldSocket.State.CLOSED) {
                     if (socket.everOpened()) {
                         stats.lost();
@@ -122,7 +122,7 @@ public final class SocketHolder {
                 lastReport = now;
                 System.out.println("progress " + stats.line());
             }
-            if (!readyTold && next == ids.length && handshaking == 0) {
+            if (!readyTold && next == ids.length && handshaking.isEmpty()) {
                 readyTold = true;
                 System.out.println("ready " + stats.line() + " ms=" + (System.nanoTime() - firstConnect) / 1_000_000);
             }
@@ -135,6 +135,22 @@ public final class SocketHolder {
             key.channel().close();
         }
         selector.close();
+    }
+
+    private void expireHandshakes() {
+        long now = System.nanoTime();
+        while (!handshaking.isEmpty() && now - handshaking.peek().startedAt > HANDSHAKE_TIMEOUT_NANOS) {
+            HeldSocket late = handshaking.poll();
+            if (late.state != HeldSocket.State.OPEN && late.state != HeldSocket.State.CLOSED) {
+                late.state = HeldSocket.State.CLOSED;
+                stats.failed();
+                try {
+                    late.channel.close();
+                } catch (IOException ignored) {
+                    // given up on anyway
+                }
+            }
+        }
     }
 
     private boolean connect(Selector selector, long id, InetSocketAddress source) {
@@ -152,6 +168,7 @@ public final class SocketHolder {
             } else {
                 channel.register(selector, SelectionKey.OP_CONNECT, socket);
             }
+            handshaking.add(socket);
             return true;
         } catch (IOException e) {
             System.out.println("connect-failed " + e.getMessage());

@@ -69,6 +69,11 @@ public final class DeliveryLatency {
 
         /** Fires the whole run and waits for its pushes (at most {@code drain}). */
         void fire(ChatClient client, FriendPairs pairs, Duration drain) throws InterruptedException {
+            fire(client, pairs, drain, 2000);
+        }
+
+        /** As above, with at most {@code maxInFlight} sends outstanding (each may hold a connection). */
+        void fire(ChatClient client, FriendPairs pairs, Duration drain, int maxInFlight) throws InterruptedException {
             loop.run(i -> {
                 int pair = i % pairs.size();
                 return client.callAsync(client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair), tag + i))
@@ -80,7 +85,7 @@ public final class DeliveryLatency {
                                 answered.recordValue(Math.max(0, (System.nanoTime() - loop.due(i)) / 1000));
                             }
                         });
-            }, 2000, drain);
+            }, maxInFlight, drain);
             long deadline = System.nanoTime() + drain.toNanos();
             while (arrivals.sum() + failures.sum() < loop.count() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
