@@ -45,6 +45,7 @@ public final class SendMessage {
     private final Clock clock;
     private final ChatSettings settings;
     private final DeliveryOrder deliveryOrder = new DeliveryOrder();
+    private final DuplicatesInFlight duplicates = new DuplicatesInFlight();
 
     public SendMessage(Accounts accounts, Friendships friendships, MessageStore messages, Transactions transactions,
                        RateLimiter rateLimiter, Notifier notifier, Clock clock, ChatSettings settings) {
@@ -75,13 +76,19 @@ public final class SendMessage {
         AccountHandle handle = AccountHandle.of(command.account());
         MessageText text = MessageText.of(command.message(), settings.maxMessageLength());
         ClientId clientId = command.clientId() == null ? null : ClientId.of(command.clientId());
-
-        if (clientId != null) {
+        if (clientId == null) {
+            return store(sender, handle, text, null);
+        }
+        return duplicates.once(sender.id(), clientId, () -> {
             Optional<Message> earlier = messages.bySenderAndClientId(sender.id(), clientId);
             if (earlier.isPresent()) {
                 return new Sent(earlier.get(), true);
             }
-        }
+            return store(sender, handle, text, clientId);
+        });
+    }
+
+    private Sent store(Account sender, AccountHandle handle, MessageText text, ClientId clientId) {
         Permit permit = rateLimiter.acquire(sender.id());
         if (!permit.granted()) {
             throw new RateLimited(permit.retryAfter());
@@ -93,8 +100,10 @@ public final class SendMessage {
         // Microseconds: what both databases keep, so a replay answers the very same time.
         NewMessage draft = new NewMessage(sender.id(), receiver.id(), text,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), clientId);
+        // append is atomic and durable on its own; the store may commit it together with
+        // other senders' messages (group commit), so no unit of work is opened around it.
         Appended appended = deliveryOrder.forReceiver(receiver.id(), () -> {
-            Appended stored = transactions.inTransaction(() -> messages.append(draft));
+            Appended stored = messages.append(draft);
             if (stored.created()) {
                 notifyReceiver(stored.message(), sender, receiver);
             }

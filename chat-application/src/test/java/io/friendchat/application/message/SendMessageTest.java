@@ -7,6 +7,10 @@ import io.friendchat.domain.account.Account;
 import io.friendchat.domain.live.NewMessageEvent;
 import io.friendchat.domain.message.Message;
 import io.friendchat.domain.message.MessageId;
+import io.friendchat.domain.message.Appended;
+import io.friendchat.domain.message.MessageStore;
+import io.friendchat.domain.ratelimit.Permit;
+import io.friendchat.domain.ratelimit.RateLimited;
 import io.friendchat.domain.ratelimit.RateLimiter;
 import io.friendchat.domain.store.StoreUnavailable;
 import io.friendchat.domain.store.Transactions;
@@ -17,7 +21,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.friendchat.testkit.AccountFixtures.anAccount;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,40 +109,101 @@ class SendMessageTest {
     }
 
     @Test
-    void the_message_is_appended_in_a_transaction_and_pushed_only_after_the_commit() {
+    void the_receiver_is_pushed_the_message_only_once_the_store_has_it() {
         List<String> log = new ArrayList<>();
-        Transactions logged = new Transactions() {
-            @Override
-            public <T> T inTransaction(Supplier<T> work) {
-                log.add("begin");
-                T result = work.get();
-                log.add("commit " + chat.messages.all().size());
-                return result;
-            }
-        };
-        SendMessage send = new SendMessage(chat.directory, chat.directory, chat.messages, logged,
+        MessageStore logged = new StoreWithAppendHook(chat.messages, (draft, append) -> {
+            log.add("append");
+            Appended appended = append.apply(draft);
+            log.add("stored " + chat.messages.all().size());
+            return appended;
+        });
+        SendMessage send = new SendMessage(chat.directory, chat.directory, logged, Transactions.none(),
                 RateLimiter.unlimited(), (recipient, event) -> log.add("push " + recipient), chat.clock,
                 ChatSettings.defaults());
 
         send.send(new SendMessage.Command(alice, "bob", "hi", null));
 
-        assertThat(log).containsExactly("begin", "commit 1", "push 2");
+        assertThat(log).containsExactly("append", "stored 1", "push 2");
     }
 
     @Test
     void a_store_that_fails_fails_the_send_and_pushes_nothing() {
-        Transactions down = new Transactions() {
-            @Override
-            public <T> T inTransaction(Supplier<T> work) {
-                throw new StoreUnavailable("The database cannot be reached.", new IllegalStateException());
-            }
-        };
-        SendMessage send = new SendMessage(chat.directory, chat.directory, chat.messages, down,
+        MessageStore down = new StoreWithAppendHook(chat.messages, (draft, append) -> {
+            throw new StoreUnavailable("The database cannot be reached.", new IllegalStateException());
+        });
+        SendMessage send = new SendMessage(chat.directory, chat.directory, down, Transactions.none(),
                 RateLimiter.unlimited(), chat.notifier, chat.clock, ChatSettings.defaults());
 
         assertThatThrownBy(() -> send.send(new SendMessage.Command(alice, "bob", "hi", null)))
                 .isInstanceOf(StoreUnavailable.class);
         assertThat(chat.messages.all()).isEmpty();
         assertThat(chat.notifier.deliveries()).isEmpty();
+    }
+
+    @Test
+    void a_duplicate_sent_while_the_first_is_being_stored_gets_its_message_without_a_rate_limit_token()
+            throws Exception {
+        CountDownLatch firstInStore = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MessageStore held = new StoreWithAppendHook(chat.messages, (draft, append) -> {
+            firstInStore.countDown();
+            awaitQuietly(release);
+            return append.apply(draft);
+        });
+        AtomicInteger permits = new AtomicInteger(1);
+        AtomicInteger asked = new AtomicInteger();
+        RateLimiter oneToken = account -> {
+            asked.incrementAndGet();
+            return permits.getAndDecrement() > 0 ? Permit.GRANTED : Permit.refused(Duration.ofSeconds(1));
+        };
+        SendMessage send = new SendMessage(chat.directory, chat.directory, held, Transactions.none(), oneToken,
+                chat.notifier, chat.clock, ChatSettings.defaults());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Sent> first = threads.submit(() -> send.send(new SendMessage.Command(alice, "bob", "hi", "c-1")));
+            assertThat(firstInStore.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Sent> duplicate = threads.submit(
+                    () -> send.send(new SendMessage.Command(alice, "bob", "hi again", "c-1")));
+            Thread.sleep(50); // give the duplicate time to reach the rate limiter, were it not held back
+            release.countDown();
+
+            Sent stored = first.get(10, TimeUnit.SECONDS);
+            Sent replayed = duplicate.get(10, TimeUnit.SECONDS);
+            assertThat(stored.replayed()).isFalse();
+            assertThat(replayed).isEqualTo(new Sent(stored.message(), true));
+            assertThat(asked).hasValue(1);
+            assertThat(chat.messages.all()).containsExactly(stored.message());
+            assertThat(chat.notifier.deliveries()).hasSize(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_duplicate_of_a_refused_send_is_judged_on_its_own() {
+        AtomicInteger permits = new AtomicInteger(0);
+        RateLimiter tokens = account -> permits.getAndDecrement() > 0
+                ? Permit.GRANTED : Permit.refused(Duration.ofSeconds(1));
+        SendMessage send = new SendMessage(chat.directory, chat.directory, chat.messages, Transactions.none(),
+                tokens, chat.notifier, chat.clock, ChatSettings.defaults());
+
+        assertThatThrownBy(() -> send.send(new SendMessage.Command(alice, "bob", "hi", "c-2")))
+                .isInstanceOf(RateLimited.class);
+        permits.set(1);
+        Sent later = send.send(new SendMessage.Command(alice, "bob", "hi", "c-2"));
+
+        assertThat(later.replayed()).isFalse();
+        assertThat(chat.messages.all()).containsExactly(later.message());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
