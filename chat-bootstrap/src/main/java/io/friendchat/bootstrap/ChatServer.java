@@ -1,6 +1,7 @@
 package io.friendchat.bootstrap;
 
 import io.friendchat.adapter.rest.grizzly.GrizzlyRest;
+import io.friendchat.adapter.rest.grizzly.RequestDeadlines;
 import io.friendchat.adapter.websocket.grizzly.SharedPortWebSockets;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.nio.transport.TCPNIOTransport;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ChatServer implements AutoCloseable {
 
-    /** How long a request body may stall before the server gives it up. */
+    /** How long one read of a body streamed to the API (one over 64 KiB) may stall before the server gives it up. */
     static final int BODY_READ_TIMEOUT_SECONDS = 3;
     private static final int GRACE_SECONDS = 10;
 
@@ -47,12 +48,18 @@ public final class ChatServer implements AutoCloseable {
 
     /** As {@link #start(FriendChat, String, int, int)}; {@code accessLog} logs each answer (see {@link AccessLog}). */
     static ChatServer start(FriendChat chat, String host, int port, int workerThreads, boolean accessLog) {
+        return start(chat, host, port, workerThreads, accessLog, RequestDeadlines.DEFAULTS);
+    }
+
+    /** As above, with the deadlines a request's head and body must meet (see {@link RequestDeadlines}). */
+    static ChatServer start(FriendChat chat, String host, int port, int workerThreads, boolean accessLog,
+                            RequestDeadlines deadlines) {
         ResourceConfig resources = new ResourceConfig().register(chat.restFeature()).register(ChatPage.class);
         chat.metrics().endpoint().ifPresent(resources::registerResources);
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
                 URI.create("http://" + hostForUri(host) + ":" + port + "/"), resources, false);
         server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
-        GrizzlyRest.protect(server, BODY_READ_TIMEOUT_SECONDS);
+        GrizzlyRest.protect(server, BODY_READ_TIMEOUT_SECONDS, deadlines);
         chat.metrics().countResponses(server);
         if (accessLog) {
             server.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(new AccessLog());

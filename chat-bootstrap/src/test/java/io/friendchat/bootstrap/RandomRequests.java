@@ -17,15 +17,16 @@ final class RandomRequests {
         /** A whole request: an answer within the time, never a 5xx, every error in the JSON shape. */
         ANSWER,
         /**
-         * A head Grizzly may refuse itself (over 8 KiB or 100 headers, a control character, a
-         * malformed Content-Length): an answer within the time, never a 5xx, but a refusal's
-         * body is Grizzly's empty one, not JSON.
+         * A head the server may refuse before any resource runs (near or over 8 KiB or 100 fields,
+         * a control character, a malformed Content-Length): judged as {@link #ANSWER}, its refusal
+         * (414, 431 or 400) in the JSON shape like every other error.
          */
         REFUSED_HEAD,
         /**
          * Not a request, or one that lies about its framing (random bytes, a broken request
-         * line, a Transfer-Encoding it does not follow): never a 5xx but Grizzly's 505 for a
-         * version that is not HTTP/1.x; no answer owed.
+         * line, a Transfer-Encoding it does not follow): no answer owed, but any answer is in the
+         * contract (a version that is not HTTP/1.x is the one 5xx, in JSON too), and a connection
+         * left waiting is closed at the request deadlines.
          */
         NOTHING
     }

@@ -1,6 +1,7 @@
 package io.friendchat.adapter.rest;
 
 import io.friendchat.adapter.rest.grizzly.GrizzlyRest;
+import io.friendchat.adapter.rest.grizzly.RequestDeadlines;
 
 import io.friendchat.adapter.token.AccessTokenIssuer;
 import io.friendchat.adapter.token.JwtTokenVerifier;
@@ -72,7 +73,7 @@ final class ChatServer implements AutoCloseable {
                 () -> new LinkedHashMap<>(health));
         server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"),
                 ChatRestApplication.create(useCases, settings), false);
-        GrizzlyRest.protect(server, 3);
+        GrizzlyRest.protect(server, 3, options.deadlines);
         try {
             server.start();
         } catch (IOException e) {
@@ -126,6 +127,7 @@ final class ChatServer implements AutoCloseable {
         private int maxMessageLength = 2000;
         private int historyLimit = 1000;
         private ZoneId zone = ZoneOffset.UTC;
+        private RequestDeadlines deadlines = RequestDeadlines.DEFAULTS;
 
         Options origins(String commaSeparated) {
             origins = AllowedOrigins.parse(commaSeparated);
@@ -149,6 +151,11 @@ final class ChatServer implements AutoCloseable {
 
         Options zone(String zoneId) {
             zone = ZoneId.of(zoneId);
+            return this;
+        }
+
+        Options deadlines(RequestDeadlines requestDeadlines) {
+            deadlines = requestDeadlines;
             return this;
         }
 

@@ -8,15 +8,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The REST API on a Grizzly server made by Jersey's GrizzlyHttpServerFactory:
- * guards it against request targets Jersey cannot parse and against bodies that
- * stall or are never read. Call before the server starts.
+ * guards it against request targets Jersey cannot parse, against bodies that
+ * stall or are never read and against requests that never finish (see
+ * {@link RequestDeadlines}), and answers what Grizzly refuses by itself in JSON.
+ * Call before the server starts.
  */
 public final class GrizzlyRest {
 
     private GrizzlyRest() {
     }
 
+    /** As {@link #protect(HttpServer, int, RequestDeadlines)} with {@link RequestDeadlines#DEFAULTS}. */
     public static void protect(HttpServer server, int bodyReadTimeoutSeconds) {
+        protect(server, bodyReadTimeoutSeconds, RequestDeadlines.DEFAULTS);
+    }
+
+    /**
+     * @param bodyReadTimeoutSeconds how long one read of a body the API streams (one over 64 KiB) may wait
+     * @param deadlines how long a connection may take over a request's head and body, or stay idle
+     */
+    public static void protect(HttpServer server, int bodyReadTimeoutSeconds, RequestDeadlines deadlines) {
         var configuration = server.getServerConfiguration();
         var registration = configuration.getHttpHandlersWithMapping().entrySet().iterator().next();
         HttpHandler jersey = registration.getKey();
@@ -27,7 +38,10 @@ public final class GrizzlyRest {
         configuration.setMaxPayloadRemainderToSkip(0);
         // A GET or DELETE with a body reaches Jersey (and gets a JSON answer) instead of Grizzly's bare 400.
         configuration.setAllowPayloadForUndefinedHttpMethods(true);
-        server.getListener("grizzly").getTransport().setReadTimeout(bodyReadTimeoutSeconds, TimeUnit.SECONDS);
-        server.getListener("grizzly").registerAddOn(new OtherUpgradesAsPlainHttp());
+        var listener = server.getListener("grizzly");
+        listener.getTransport().setReadTimeout(bodyReadTimeoutSeconds, TimeUnit.SECONDS);
+        listener.registerAddOn(JsonHttpCodec.addOn());
+        listener.registerAddOn(new StalledRequests(deadlines));
+        listener.registerAddOn(new OtherUpgradesAsPlainHttp());
     }
 }
