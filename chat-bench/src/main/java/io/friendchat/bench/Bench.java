@@ -1,8 +1,11 @@
 package io.friendchat.bench;
 
+import io.friendchat.bench.report.Figures;
 import io.friendchat.bench.report.ReportFile;
+import io.friendchat.bench.report.WallTimes;
 import io.friendchat.bench.scenario.Baseline;
 import io.friendchat.bench.scenario.BaselineFigures;
+import io.friendchat.bench.scenario.ClusterSend;
 import io.friendchat.bench.scenario.ColdStart;
 import io.friendchat.bench.scenario.DeliveryLatency;
 import io.friendchat.bench.scenario.HistoryPages;
@@ -11,6 +14,7 @@ import io.friendchat.bench.scenario.JmhRun;
 import io.friendchat.bench.scenario.SendThroughput;
 import io.friendchat.bootstrap.BenchServers;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,23 +27,27 @@ import java.util.List;
 public final class Bench {
 
     static final List<String> SCENARIOS = List.of("baseline", "send", "latency", "sockets", "history", "coldstart",
-            "jmh");
+            "jmh", "cluster");
 
     static final String USAGE = """
-            ./bench [all | baseline send latency sockets history coldstart jmh ...] [flags]
+            ./bench [all | baseline send latency sockets history coldstart jmh cluster ...] [flags]
 
-            shared:    --pairs 8 --warmup 3 --duration 10 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
+            shared:    --pairs 8 --warmup 2 --duration 5 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
                        --samples 500 (sequential GETs of the baseline)
-            send:      --nondurable-check true (a second run on H2 WRITE_DELAY=500, for comparison)
+            send:      --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
                        --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
                        --wait-quiet 0 (minutes to wait for a load average below 2.5 first)
             server:    in-process on a fresh H2 file, CHAT_RATE_LIMIT=0 (--rate-limit N to change);
                        --db-url/--db-user/--db-password for another database;
                        --target http://host:port --admin-token T --jwt-secret S for a running server
-            sockets:   --sockets 2000 (or max) --per-process 9500 --probe-pairs 10 --handshakes 200 --settle 5
-            history:   --messages 200000 (issue 8: 1000000) --partners 1000 --page 50 --history-samples 300
+            sockets:   --sockets 2000 (or max) --per-process 9500 --probe-pairs 10 --handshakes 200 --settle 3
+            history:   --messages 100000 (issue 8: 1000000; pages are also timed on a conversation a tenth as long)
+                       --partners 1000 --page 50 --history-samples 200
             coldstart: --jar chat-bootstrap/target/chat-server.jar --coldstart-runs 3
-            jmh:       --jmh-warmups 2 --jmh-iterations 3 --jmh-seconds 1
+            jmh:       --jmh-warmups 1 --jmh-iterations 3 --jmh-seconds 1
+            cluster:   three nodes and one, on PostgreSQL and a redis-server of the run's own (skipped without them):
+                       --pg-url jdbc:postgresql://127.0.0.1:5432/test --pg-user postgres
+                       --cluster-rate N (default: half the first one-node closed loop's rate, at most 200/s)
             """;
 
     private Bench() {
@@ -60,9 +68,16 @@ public final class Bench {
         String report = flags.text("report", "BENCHMARKS.md");
         ReportFile file = report.equals("none") ? null : new ReportFile(Path.of(report),
                 withMachine(SCENARIOS));
-        String machine = Machine.markdown("./bench " + String.join(" ", args));
+        String joined = String.join(" ", args).strip();
+        String command = joined.isEmpty() ? "./bench" : "./bench " + joined;
+        String machine = Machine.markdown(command);
         publish(file, "machine", machine);
 
+        WallTimes times = startedByScript()
+                ? new WallTimes(Long.parseLong(System.getenv("BENCH_STARTED_MILLIS")),
+                        "`./bench`'s start after its build")
+                : new WallTimes(ManagementFactory.getRuntimeMXBean().getStartTime(), "the harness JVM's start");
+        double loadAtStart = LoadAverage.now();
         BaselineFigures baseline = null;
         for (String scenario : chosen) {
             long started = System.nanoTime();
@@ -79,15 +94,30 @@ public final class Bench {
                 case "history" -> new HistoryPages(flags).run(baseline);
                 case "coldstart" -> new ColdStart(flags).run();
                 case "jmh" -> new JmhRun(flags).run();
+                case "cluster" -> new ClusterSend(flags).run(baseline);
                 default -> throw new IllegalArgumentException(scenario);
             };
             if (markdown != null) {
                 publish(file, scenario, markdown);
             }
-            System.out.printf("%s done in %.0f s%n", scenario, (System.nanoTime() - started) / 1e9);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            times.took(scenario, millis);
+            System.out.printf("%s done in %.0f s%n", scenario, millis / 1e3);
+        }
+        long now = System.currentTimeMillis();
+        System.out.println(times.line(now));
+        if (file != null && chosen.equals(SCENARIOS)) {
+            file.write("runtime", times.markdown(command, Machine.now(),
+                    Figures.load(loadAtStart, LoadAverage.now()), now));
         }
         // Client and server threads of the finished scenarios are daemons or closed; JMH and JFR may linger.
         System.exit(0);
+    }
+
+    /** Whether ./bench exported when it started the run (after its build, so Maven's start counts). */
+    private static boolean startedByScript() {
+        String exported = System.getenv("BENCH_STARTED_MILLIS");
+        return exported != null && exported.matches("\\d{10,18}");
     }
 
     private static List<String> chosen(Flags flags) {
@@ -105,11 +135,12 @@ public final class Bench {
     }
 
     private static boolean needsBaseline(String scenario) {
-        return List.of("baseline", "send", "latency", "sockets", "history").contains(scenario);
+        return List.of("baseline", "send", "latency", "sockets", "history", "cluster").contains(scenario);
     }
 
     private static List<String> withMachine(List<String> scenarios) {
         List<String> sections = new ArrayList<>();
+        sections.add("runtime");
         sections.add("machine");
         sections.addAll(scenarios);
         return sections;

@@ -38,7 +38,8 @@ public final class Machine {
                 + (ulimitAttempt.isEmpty() ? "" : " — " + ulimitAttempt));
         row(out, "load average (1 min) when the run started", String.format("%.2f", LoadAverage.now()));
         row(out, "server settings", "the real standalone server (the code path of `main`), in-process, on an H2 file "
-                + "database (`WRITE_DELAY=0`: every acknowledged message is durable), `CHAT_RATE_LIMIT=0` (rate "
+                + "database (`WRITE_DELAY=0`: every acknowledged message is durable; `cluster`: PostgreSQL and "
+                + "Redis), `CHAT_RATE_LIMIT=0` (rate "
                 + "limit off, as issue 8 asks), every other setting at its default (16 database connections, "
                 + "20 request workers, pings every 30 s)");
         out.append('\n');

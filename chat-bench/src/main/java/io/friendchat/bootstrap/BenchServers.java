@@ -3,6 +3,7 @@ package io.friendchat.bootstrap;
 import io.friendchat.adapter.persistence.DatabaseSettings;
 import io.friendchat.adapter.rest.grizzly.GrizzlyRest;
 import io.friendchat.adapter.websocket.grizzly.SharedPortWebSockets;
+import io.friendchat.bootstrap.metrics.ChatMetrics;
 import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
@@ -47,25 +48,31 @@ public final class BenchServers {
     }
 
     /**
-     * The same Grizzly + Jersey + Tyrus stack, filters, error pages, guards and worker pool as
-     * {@link ChatServer#start}, with {@code extraResource} mounted beside the chat API (whose
-     * stores are in memory: the baseline never reaches them).
+     * The same Grizzly + Jersey + Tyrus stack, filters, error pages, guards, worker pool, metrics
+     * and access log as {@link ChatServer#start} with the standalone server's defaults, with
+     * {@code extraResource} mounted beside the chat API (whose stores are in memory: the baseline
+     * never reaches them).
      */
-    public static HttpServer startBaseline(String host, Class<?> extraResource, String jwtSecret) {
+    public static BaselineServer startBaseline(String host, Class<?> extraResource, String jwtSecret) {
         InMemoryDirectory directory = new InMemoryDirectory();
         FriendChat chat = FriendChat.builder()
                 .accounts(directory).friendships(directory)
                 .messages(new InMemoryMessageStore(), Transactions.none())
                 .jwtSecret(jwtSecret)
                 .rateLimit(0)
+                .metrics(ChatMetrics.prometheus())
                 .build();
         int workers = DatabaseSettings.DEFAULT_POOL_SIZE + 4;
         ResourceConfig resources = new ResourceConfig().register(chat.restFeature()).register(ChatPage.class)
                 .register(extraResource);
+        chat.metrics().endpoint().ifPresent(resources::registerResources);
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + host + ":0/"),
                 resources, false);
         server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
         GrizzlyRest.protect(server, ChatServer.BODY_READ_TIMEOUT_SECONDS);
+        // The standalone server's defaults (CHAT_METRICS, CHAT_ACCESS_LOG): every answer counted and logged.
+        chat.metrics().countResponses(server);
+        server.getServerConfiguration().getMonitoringConfig().getWebServerConfig().addProbes(new AccessLog());
         TCPNIOTransport transport = server.getListener("grizzly").getTransport();
         transport.setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                 .setPoolName("chat-http").setCorePoolSize(workers).setMaxPoolSize(workers));
@@ -74,8 +81,23 @@ public final class BenchServers {
             server.start();
         } catch (IOException e) {
             server.shutdownNow();
+            chat.close();
             throw new UncheckedIOException(e);
         }
-        return server;
+        return new BaselineServer(server, chat);
+    }
+
+    /** The baseline's HTTP server and the in-memory friendchat behind its chat API; closing stops both. */
+    public record BaselineServer(HttpServer http, FriendChat chat) implements AutoCloseable {
+
+        public int port() {
+            return http.getListener("grizzly").getPort();
+        }
+
+        @Override
+        public void close() {
+            http.shutdownNow();
+            chat.close();
+        }
     }
 }

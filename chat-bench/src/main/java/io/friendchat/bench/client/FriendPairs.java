@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -33,6 +34,13 @@ public final class FriendPairs implements AutoCloseable {
 
     public static FriendPairs provision(ChatClient client, Provisioning provisioning, String prefix, int pairs,
                                         LiveReceiver.Delivery delivery) throws Exception {
+        return provision(client, provisioning, prefix, pairs, pair -> client, delivery);
+    }
+
+    /** As above, with receiver {@code pair}'s socket opened through {@code socketNode.apply(pair)} (another node). */
+    public static FriendPairs provision(ChatClient client, Provisioning provisioning, String prefix, int pairs,
+                                        IntFunction<ChatClient> socketNode, LiveReceiver.Delivery delivery)
+            throws Exception {
         String tag = prefix + "-" + runTag();
         List<String> senders = IntStream.range(0, pairs).mapToObj(i -> tag + "-" + i + "-a").toList();
         List<String> receiverNames = IntStream.range(0, pairs).mapToObj(i -> tag + "-" + i + "-b").toList();
@@ -46,7 +54,7 @@ public final class FriendPairs implements AutoCloseable {
         for (int i = 0; i < pairs; i++) {
             LiveReceiver receiver = new LiveReceiver(delivery);
             receivers.add(receiver);
-            opening.add(client.openSocket(ids.get(pairs + i), receiver));
+            opening.add(socketNode.apply(i).openSocket(ids.get(pairs + i), receiver));
         }
         List<WebSocket> sockets = new ArrayList<>();
         for (CompletableFuture<WebSocket> socket : opening) {

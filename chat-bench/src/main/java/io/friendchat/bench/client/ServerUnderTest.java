@@ -68,15 +68,40 @@ public final class ServerUnderTest implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> environment = new HashMap<>();
-        environment.put("CHAT_HOST", "127.0.0.1");
-        environment.put("CHAT_PORT", "0");
-        environment.put("CHAT_JWT_SECRET", randomHex(32));
-        environment.put("CHAT_ADMIN_TOKEN", randomHex(16));
-        environment.put("CHAT_RATE_LIMIT", flags.text("rate-limit", "0"));
+        Map<String, String> environment = harnessSettings(flags, randomHex(32), randomHex(16));
         environment.put("CHAT_DB_URL", flags.text("db-url", "jdbc:h2:file:" + dataDir.resolve("chat") + h2UrlSettings));
         flags.text("db-user").ifPresent(user -> environment.put("CHAT_DB_USER", user));
         flags.text("db-password").ifPresent(password -> environment.put("CHAT_DB_PASSWORD", password));
+        return inProcess(environment, dataDir);
+    }
+
+    /**
+     * One node of several in this JVM: the harness's settings (127.0.0.1, a free port, rate limit off) with
+     * {@code settings} on top (the shared database and Redis), and secrets every node of the run shares.
+     */
+    public static ServerUnderTest startNode(Flags flags, Map<String, String> settings, String jwtSecret,
+                                            String adminToken) {
+        Map<String, String> environment = harnessSettings(flags, jwtSecret, adminToken);
+        environment.putAll(settings);
+        return inProcess(environment, null);
+    }
+
+    /** A secret for {@link #startNode}: {@code bytes} random bytes in hex. */
+    public static String newSecret(int bytes) {
+        return randomHex(bytes);
+    }
+
+    private static Map<String, String> harnessSettings(Flags flags, String jwtSecret, String adminToken) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CHAT_HOST", "127.0.0.1");
+        environment.put("CHAT_PORT", "0");
+        environment.put("CHAT_JWT_SECRET", jwtSecret);
+        environment.put("CHAT_ADMIN_TOKEN", adminToken);
+        environment.put("CHAT_RATE_LIMIT", flags.text("rate-limit", "0"));
+        return environment;
+    }
+
+    private static ServerUnderTest inProcess(Map<String, String> environment, Path dataDir) {
         ChatServer server = BenchServers.startStandalone(environment, System.out);
         return new ServerUnderTest(server.baseUri(), environment.get("CHAT_ADMIN_TOKEN"),
                 environment.get("CHAT_JWT_SECRET"), server, BenchServers.database(environment), dataDir);

@@ -9,7 +9,6 @@ import io.friendchat.bench.client.OpenLoop;
 import io.friendchat.bench.report.Figures;
 import io.friendchat.bootstrap.BenchServers;
 import org.HdrHistogram.Histogram;
-import org.glassfish.grizzly.http.server.HttpServer;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -41,9 +40,8 @@ public final class Baseline {
 
     public BaselineFigures run() throws InterruptedException {
         double loadBefore = LoadAverage.now();
-        HttpServer server = BenchServers.startBaseline("127.0.0.1", NoopResource.class, SECRET);
-        int port = server.getListener("grizzly").getPort();
-        try (ChatClient client = new ChatClient(URI.create("http://127.0.0.1:" + port + "/"), SECRET)) {
+        try (BenchServers.BaselineServer server = BenchServers.startBaseline("127.0.0.1", NoopResource.class, SECRET);
+             ChatClient client = new ChatClient(URI.create("http://127.0.0.1:" + server.port() + "/"), SECRET)) {
             String token = client.token(1);
             System.out.println("baseline: closed loop, " + sizes.pairs() + " connections");
             ClosedLoop.Result closed = ClosedLoop.run(client, sizes.pairs(), sizes.warmup(), sizes.window(),
@@ -68,8 +66,6 @@ public final class Baseline {
             }
             markdown = markdown(closed, atRate, atTrickle, trickle, get, samples, loadBefore);
             return new BaselineFigures(closed.okPerSecond(), closed.serviceMicros(), atRate, atTrickle, get);
-        } finally {
-            server.shutdownNow();
         }
     }
 
@@ -98,8 +94,9 @@ public final class Baseline {
                 .append(" --samples ").append(samples)
                 .append("` — ").append(io.friendchat.bench.Machine.now()).append(", load average ")
                 .append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
-        out.append("`POST /bench/noop/`: a bench-only resource on the same Grizzly + Jersey + Tyrus stack, chat filters, "
-                + "error pages, guards and 20 request workers as the real server (never mounted by it); it parses "
+        out.append("`POST /bench/noop/`: a bench-only resource on the same Grizzly + Jersey + Tyrus stack, chat "
+                + "filters, error pages, guards, 20 request workers, metrics and access log as the real server with "
+                + "its defaults (never mounted by it); it parses "
                 + "the same JSON body as a send and answers a record of the same shape. Same client, same "
                 + "connections, same machine as the scenarios.\n\n");
         out.append("| figure | value |\n|---|---|\n");

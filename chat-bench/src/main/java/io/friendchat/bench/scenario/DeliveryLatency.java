@@ -12,9 +12,11 @@ import io.friendchat.bench.client.ServerUnderTest;
 import io.friendchat.bench.report.Figures;
 import org.HdrHistogram.Histogram;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 
 /**
  * Scenario 2, latency: messages sent at a fixed rate (open model) between friend
@@ -74,9 +76,19 @@ public final class DeliveryLatency {
 
         /** As above, with at most {@code maxInFlight} sends outstanding (each may hold a connection). */
         void fire(ChatClient client, FriendPairs pairs, Duration drain, int maxInFlight) throws InterruptedException {
+            fire(client, pairs.size(), (pair, text) -> client.sendMessage(pairs.senderToken(pair),
+                    pairs.receiverName(pair), text), drain, maxInFlight);
+        }
+
+        /**
+         * As above, over {@code pairs} pairs whose sends {@code route} builds (through any node's address);
+         * {@code client} only carries them.
+         */
+        void fire(ChatClient client, int pairs, BiFunction<Integer, String, HttpRequest> route, Duration drain,
+                  int maxInFlight) throws InterruptedException {
             loop.run(i -> {
-                int pair = i % pairs.size();
-                return client.callAsync(client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair), tag + i))
+                int pair = i % pairs;
+                return client.callAsync(route.apply(pair, tag + i))
                         .whenComplete((answer, failure) -> {
                             if (failure != null || answer.statusCode() != 200) {
                                 failures.increment();

@@ -108,7 +108,7 @@ public final class IdleSockets {
                         : holdersOpen(holders);
                 int filesHeld = ProcessFacts.openFiles();
 
-                int settle = flags.integer("settle", 5);
+                int settle = flags.integer("settle", 3);
                 System.out.println("sockets: " + held + " held; " + settle + " s to settle, then trickle at " + trickle
                         + "/s");
                 // The last handshakes' deferred work (presence, start-up frames) finishes before the measurement.
@@ -162,7 +162,7 @@ public final class IdleSockets {
         out.append("## 3. sockets — idle sockets held, heap per socket, delivery at that size\n\n");
         out.append("`./bench sockets --sockets ").append(f.asked()).append(" --per-process ").append(f.perProcess())
                 .append(" --trickle ").append(f.trickle()).append(" --probe-pairs ").append(f.probePairs())
-                .append(" --settle ").append(flags.integer("settle", 5))
+                .append(" --settle ").append(flags.integer("settle", 3))
                 .append(" --warmup ").append(sizes.warmupSeconds()).append(" --duration ").append(sizes.seconds())
                 .append("` — ").append(Machine.now()).append(", load average ")
                 .append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");

@@ -29,7 +29,7 @@ public final class JmhRun {
 
     public String run() throws Exception {
         double loadBefore = LoadAverage.now();
-        int warmups = flags.integer("jmh-warmups", 2);
+        int warmups = flags.integer("jmh-warmups", 1);
         int iterations = flags.integer("jmh-iterations", 3);
         int seconds = flags.integer("jmh-seconds", 1);
         Options options = new OptionsBuilder()

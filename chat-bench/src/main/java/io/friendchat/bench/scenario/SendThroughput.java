@@ -19,7 +19,7 @@ import java.util.List;
  * Scenario 1, send: P friend pairs post {@code /chat/message/} as fast as the
  * server answers, over keep-alive connections, while every receiver holds a
  * socket; messages stored and pushed per second, and whether the counts agree.
- * With {@code --nondurable-check} it runs again on H2's default write delay, to
+ * With {@code --nondurable-check true} it runs again on H2's default write delay, to
  * show what the durable commit per message costs.
  */
 public final class SendThroughput {
@@ -51,7 +51,7 @@ public final class SendThroughput {
             durable = measure(server, true);
         }
         Outcome nondurable = null;
-        boolean check = flags.bool("nondurable-check", true) && !flags.has("target") && !flags.has("db-url");
+        boolean check = flags.bool("nondurable-check", false) && !flags.has("target") && !flags.has("db-url");
         if (check) {
             try (ServerUnderTest server = ServerUnderTest.start(flags, NONDURABLE)) {
                 nondurable = measure(server, false);
@@ -92,7 +92,8 @@ public final class SendThroughput {
         double storedPerSecond = result.okPerSecond();
         StringBuilder out = new StringBuilder();
         out.append("## 1. send — messages stored and pushed per second\n\n");
-        out.append("`./bench send ").append(sizes.flags()).append("` — ").append(Machine.now())
+        out.append("`./bench send ").append(sizes.flags()).append(nondurable == null ? "" : " --nondurable-check true")
+                .append("` — ").append(Machine.now())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(sizes.pairs()).append(" friend pairs; each sender posts `/chat/message/` (JSON) as soon as its "
                 + "last one was answered, over one keep-alive connection; each receiver holds a socket. "

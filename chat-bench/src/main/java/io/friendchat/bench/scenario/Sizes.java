@@ -12,7 +12,7 @@ import java.time.Duration;
 public record Sizes(int pairs, int warmupSeconds, int seconds, int rate) {
 
     public static Sizes from(Flags flags) {
-        return new Sizes(flags.integer("pairs", 8), flags.integer("warmup", 3), flags.integer("duration", 10),
+        return new Sizes(flags.integer("pairs", 8), flags.integer("warmup", 2), flags.integer("duration", 5),
                 flags.integer("rate", 1000));
     }
 
