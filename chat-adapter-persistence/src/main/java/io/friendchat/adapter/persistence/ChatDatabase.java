@@ -27,12 +27,14 @@ public final class ChatDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatDatabase.class);
 
     private final HikariDataSource ownPool;
+    private final DataSource dataSource;
     private final SessionFactory sessionFactory;
     private final SqlDialect dialect;
     private final SessionScope scope;
     private final StoredAccounts accounts;
     private final StoredFriendships friendships;
     private final StoredDirectory directory;
+    private final GroupCommit groupCommit;
     private final StoredMessages messages;
     private final HibernateTransactions transactions;
     private final DatabaseHealth health;
@@ -40,13 +42,16 @@ public final class ChatDatabase implements AutoCloseable {
     private ChatDatabase(HikariDataSource ownPool, DataSource dataSource, SessionFactory sessionFactory,
                          SqlDialect dialect) {
         this.ownPool = ownPool;
+        this.dataSource = dataSource;
         this.sessionFactory = sessionFactory;
         this.dialect = dialect;
         this.scope = new SessionScope(sessionFactory);
         this.accounts = new StoredAccounts(scope);
         this.friendships = new StoredFriendships(scope);
         this.directory = new StoredDirectory(scope, dialect);
-        this.messages = new StoredMessages(scope, new SendStatements(dialect));
+        OrderedSends sends = new OrderedSends(new SendStatements(dialect));
+        this.groupCommit = new GroupCommit(new BatchWriter(dataSource, sends));
+        this.messages = new StoredMessages(scope, sends, groupCommit);
         this.transactions = new HibernateTransactions(scope);
         this.health = new DatabaseHealth(dataSource);
     }
@@ -138,10 +143,24 @@ public final class ChatDatabase implements AutoCloseable {
         return new BulkLoader(scope, new SendStatements(dialect));
     }
 
-    /** Stops Hibernate and, unless the DataSource was the host's, closes the pool. */
+    /** The pool (or the host's DataSource), for tests that change the schema under the stores. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The group commit of sends, for tests that count its batches. */
+    GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
+    /**
+     * Fails the sends still waiting for a batch, lets the batch being written finish, then
+     * stops Hibernate and, unless the DataSource was the host's, closes the pool.
+     */
     @Override
     public void close() {
         try {
+            groupCommit.close();
             sessionFactory.close();
         } finally {
             if (ownPool != null) {

@@ -1,6 +1,7 @@
 package io.friendchat.adapter.persistence;
 
 import io.friendchat.domain.conversation.Conversation;
+import io.friendchat.domain.message.Message;
 import io.friendchat.domain.message.NewMessage;
 
 import java.sql.Connection;
@@ -11,12 +12,14 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The statements of one send, in the order that keeps the ids one account receives
- * rising in commit order: lock the receiver's mailbox, draw the id by inserting,
- * then move the conversation's latest pointer and the receiver's unread count.
+ * The statements of a send: lock the receiver's mailbox, find the sender's client id,
+ * find or create the conversation, draw the id by inserting, then move the conversation's
+ * latest pointer and the receiver's unread count. {@link OrderedSends} runs them in an order
+ * that keeps the ids one account receives rising in commit order.
  */
 final class SendStatements {
 
@@ -28,33 +31,30 @@ final class SendStatements {
         this.dialect = dialect;
     }
 
-    /** The new message's id, or empty when the sender already stored a message under this client id. */
-    OptionalLong send(Connection connection, NewMessage message, Instant sentAt) throws SQLException {
-        lockMailbox(connection, message.receiver().value());
-        if (message.clientId() != null
-                && clientIdTaken(connection, message.sender().value(), message.clientId().value())) {
-            return OptionalLong.empty();
-        }
-        Conversation conversation = message.conversation();
-        long conversationId = conversationId(connection, conversation);
-        OptionalLong id = insert(connection, conversationId, message, sentAt);
-        if (id.isPresent()) {
-            moveConversation(connection, conversationId, receiverIsLow(conversation, message), id.getAsLong(), 1);
-        }
-        return id;
-    }
-
-    /** Creates the receiver's mailbox row if it is missing, then holds its lock until the transaction ends. */
+    /**
+     * Locks the receiver's mailbox row until the transaction ends, creating it first when it
+     * is missing: one statement for a mailbox that exists, which is every send but the first.
+     */
     void lockMailbox(Connection connection, long receiver) throws SQLException {
+        if (lockExistingMailbox(connection, receiver)) {
+            return;
+        }
+        // Two first sends to one receiver may both get here: the later one waits for the row the other creates.
         try (PreparedStatement create = connection.prepareStatement(dialect.createMailbox)) {
             create.setLong(1, receiver);
             create.executeUpdate();
         }
+        if (!lockExistingMailbox(connection, receiver)) {
+            throw new SQLException("the mailbox row was created but cannot be locked");
+        }
+    }
+
+    private static boolean lockExistingMailbox(Connection connection, long receiver) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
                 "select account_id from mailboxes where account_id = ? for update")) {
             lock.setLong(1, receiver);
             try (ResultSet row = lock.executeQuery()) {
-                row.next();
+                return row.next();
             }
         }
     }
@@ -102,18 +102,24 @@ final class SendStatements {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private boolean clientIdTaken(Connection connection, long sender, String clientId) throws SQLException {
+    /** The message the sender already stored under this client id, if any. */
+    Optional<Message> storedByClientId(Connection connection, long sender, String clientId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select id from messages where sender_id = ? and client_id = ?")) {
+                "select id, receiver_id, body, sent_at from messages where sender_id = ? and client_id = ?")) {
             select.setLong(1, sender);
             select.setString(2, clientId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next();
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(Message.restore(row.getLong(1), sender, row.getLong(2), row.getString(3),
+                        row.getObject(4, OffsetDateTime.class).toInstant(), clientId));
             }
         }
     }
 
-    private OptionalLong insert(Connection connection, long conversationId, NewMessage message, Instant sentAt)
+    /** Draws the new message's id by inserting it; empty when the sender's client id was taken meanwhile. */
+    OptionalLong insert(Connection connection, long conversationId, NewMessage message, Instant sentAt)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(dialect.insertMessage, new String[] {"id"})) {
             insert.setLong(1, conversationId);

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The few statements that differ between H2 and PostgreSQL: creating a row that
- * may already exist without failing, when two transactions race to create it.
+ * may already exist without failing, when two transactions race to create it, and
+ * drawing from or moving a sequence.
  */
 enum SqlDialect {
 
@@ -15,26 +16,40 @@ enum SqlDialect {
             "merge into conversations (low_account, high_account) key (low_account, high_account) values (?, ?)",
             "merge into friendships (low_account, high_account) key (low_account, high_account) values (?, ?)",
             "insert into messages (conversation_id, sender_id, receiver_id, body, sent_at, client_id)"
-                    + " values (?, ?, ?, ?, ?, ?)"),
+                    + " values (?, ?, ?, ?, ?, ?)",
+            "select next value for account_ids",
+            // Takes effect at once and is not undone by a rollback, as PostgreSQL's setval.
+            "alter sequence account_ids restart with %d"),
 
     POSTGRESQL("insert into mailboxes (account_id) values (?) on conflict do nothing",
             "insert into conversations (low_account, high_account) values (?, ?) on conflict do nothing",
             "insert into friendships (low_account, high_account) values (?, ?) on conflict do nothing",
             // Without a unique violation, PostgreSQL keeps the transaction usable after a duplicate client id.
             "insert into messages (conversation_id, sender_id, receiver_id, body, sent_at, client_id)"
-                    + " values (?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing");
+                    + " values (?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing",
+            "select nextval('account_ids')",
+            "select setval('account_ids', %d, false)");
 
     final String createMailbox;
     final String createConversation;
     final String createFriendship;
     final String insertMessage;
+    final String nextAccountId;
+    private final String accountIdsFromTemplate;
 
     SqlDialect(String createMailbox, String createConversation, String createFriendship,
-               String insertMessage) {
+               String insertMessage, String nextAccountId, String accountIdsFromTemplate) {
         this.createMailbox = createMailbox;
         this.createConversation = createConversation;
         this.createFriendship = createFriendship;
         this.insertMessage = insertMessage;
+        this.nextAccountId = nextAccountId;
+        this.accountIdsFromTemplate = accountIdsFromTemplate;
+    }
+
+    /** The statement after which the account id sequence draws {@code next} next. */
+    String accountIdsFrom(long next) {
+        return String.format(Locale.ROOT, accountIdsFromTemplate, next);
     }
 
     /** The database a connection leads to, as Hibernate wants it named: product, major and minor version. */

@@ -11,6 +11,8 @@ import io.friendchat.domain.friendship.Friendship;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Optional;
 
 /** The write side of the built-in directory: accounts and friendships, as the admin API changes them. */
@@ -82,7 +84,7 @@ final class StoredDirectory implements Directory {
                 .executeUpdate());
     }
 
-    private static Account insert(Session session, AccountDraft draft) {
+    private Account insert(Session session, AccountDraft draft) {
         if (draft.id() != null && session.find(AccountEntity.class, draft.id()) != null) {
             throw new DirectoryConflict("An account with id " + draft.id() + " already exists.");
         }
@@ -97,14 +99,37 @@ final class StoredDirectory implements Directory {
         return entity.toDomain();
     }
 
-    /** One above every id in use, so ids chosen by a host and generated ones never collide. */
-    private static long nextId(Session session) {
+    /**
+     * An id above every id in use, drawn from a sequence so that concurrent creations never
+     * draw the same one. When a host chose ids at or above the sequence (or the accounts
+     * predate it), the sequence is moved past them first.
+     */
+    private long nextId(Session session) {
+        long drawn = session.doReturningWork(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery(dialect.nextAccountId)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
         long highest = session.createSelectionQuery("select coalesce(max(a.id), 0) from Account a", Long.class)
                 .getSingleResult();
+        if (drawn > highest) {
+            return drawn;
+        }
         if (highest == Long.MAX_VALUE) {
             throw new DirectoryConflict("No account id is left above the highest one in use; give an id.");
         }
-        return highest + 1;
+        long id = highest + 1;
+        if (id < Long.MAX_VALUE) {
+            // Two creations may both get here and take the same id: the loser's retry draws past it.
+            session.doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(dialect.accountIdsFrom(id + 1));
+                }
+            });
+        }
+        return id;
     }
 
     private static void requireFreeEmail(Session session, String email, Long except) {

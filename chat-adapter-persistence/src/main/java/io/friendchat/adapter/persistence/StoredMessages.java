@@ -12,17 +12,14 @@ import io.friendchat.domain.message.Message;
 import io.friendchat.domain.message.MessageId;
 import io.friendchat.domain.message.MessageStore;
 import io.friendchat.domain.message.NewMessage;
-import io.friendchat.domain.store.StoreUnavailable;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /** Messages and conversations in the chat database. */
 final class StoredMessages implements MessageStore {
@@ -34,29 +31,31 @@ final class StoredMessages implements MessageStore {
             order by c.lastMessageId desc""";
 
     private final SessionScope scope;
-    private final SendStatements sends;
+    private final OrderedSends sends;
+    private final GroupCommit groupCommit;
 
-    StoredMessages(SessionScope scope, SendStatements sends) {
+    StoredMessages(SessionScope scope, OrderedSends sends, GroupCommit groupCommit) {
         this.scope = scope;
         this.sends = sends;
+        this.groupCommit = groupCommit;
     }
 
+    /**
+     * Outside a unit of work, the send is committed together with those that arrive at the
+     * same time (group commit); inside one, it joins that unit's transaction.
+     */
     @Override
     public Appended append(NewMessage message) {
         // Both databases keep microseconds: the returned time is the one a later read gives.
-        Instant sentAt = message.sentAt().truncatedTo(ChronoUnit.MICROS);
-        return scope.call(session -> {
-            OptionalLong id = session.doReturningWork(connection -> sends.send(connection, message, sentAt));
-            if (id.isPresent()) {
-                Message stored = new Message(MessageId.of(id.getAsLong()), message.sender(), message.receiver(),
-                        message.text().value(), sentAt, message.clientId());
-                return new Appended(stored, true);
-            }
-            Message first = byClientId(session, message.sender(), message.clientId())
-                    .orElseThrow(() -> new StoreUnavailable(StoreFailures.UNAVAILABLE,
-                            new IllegalStateException("a duplicate client id whose message cannot be read")));
-            return new Appended(first, false);
-        });
+        NewMessage draft = new NewMessage(message.sender(), message.receiver(), message.text(),
+                message.sentAt().truncatedTo(ChronoUnit.MICROS), message.clientId());
+        // A send to oneself fails here, on its caller's thread, before it can reach a batch.
+        draft.conversation();
+        if (!scope.inUnitOfWork()) {
+            return groupCommit.append(draft);
+        }
+        return scope.call(session -> session.doReturningWork(connection -> sends.write(connection, List.of(draft))))
+                .get(0).appendedOrThrow();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.friendchat.adapter.persistence;
 
+import io.friendchat.domain.account.Account;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.account.Accounts;
 import io.friendchat.domain.account.Username;
@@ -89,6 +90,73 @@ abstract class StoresSuite {
         @Override
         protected void unfriend(AccountId a, AccountId b) {
             database().directory().unfriend(a, b);
+        }
+    }
+
+    @Nested
+    class GroupCommitted extends GroupCommitCases {
+        @Override
+        ChatDatabase database() {
+            return StoresSuite.this.database();
+        }
+    }
+
+    @Nested
+    class DirectoryRaces {
+
+        @Test
+        @Timeout(value = 180, unit = TimeUnit.SECONDS)
+        void sixteenThreadsCreatingAccountsWithoutAnIdAllGetDistinctIds() throws Exception {
+            int threads = 16;
+            int perThread = 20;
+            Directory directory = database().directory();
+            String prefix = "race" + TestIds.next().value() + "_";
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Account> created = new ArrayList<>();
+            try {
+                List<Future<List<Account>>> creators = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    creators.add(pool.submit(() -> {
+                        List<Account> mine = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            String username = prefix + thread + "_" + i;
+                            mine.add(directory.create(new AccountDraft(null, username, username + "@example.com",
+                                    "", null, false)));
+                        }
+                        return mine;
+                    }));
+                }
+                for (Future<List<Account>> creator : creators) {
+                    created.addAll(creator.get(170, TimeUnit.SECONDS));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(created).extracting(Account::id).doesNotHaveDuplicates().hasSize(threads * perThread);
+            for (Account account : created) {
+                assertThat(database().accounts().byId(account.id())).contains(account);
+            }
+        }
+
+        @Test
+        void anIdAHostChoseAboveTheGeneratedOnesIsSkippedByTheNextGeneratedIds() {
+            Directory directory = database().directory();
+            String prefix = "skip" + TestIds.next().value() + "_";
+            Account generated = directory.create(draft(prefix + "a", null));
+            long chosen = generated.id().value() + 500;
+            directory.create(draft(prefix + "b", chosen));
+
+            Account next = directory.create(draft(prefix + "c", null));
+            Account after = directory.create(draft(prefix + "d", null));
+
+            assertThat(next.id().value()).isEqualTo(chosen + 1);
+            assertThat(after.id().value()).isEqualTo(chosen + 2);
+        }
+
+        private static AccountDraft draft(String username, Long id) {
+            return new AccountDraft(id, username, username + "@example.com", "", null, false);
         }
     }
 

@@ -1,0 +1,171 @@
+package io.friendchat.adapter.persistence;
+
+import io.friendchat.domain.message.Appended;
+import io.friendchat.domain.message.NewMessage;
+import io.friendchat.domain.store.StoreUnavailable;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Group commit of sends: a durable commit costs about the same for one message as for a
+ * hundred, so the sends that arrive while a batch is being written wait in a queue, the
+ * next batch takes all of them (at most {@link #MAX_BATCH}) in one transaction, and each
+ * caller is answered only after that commit. One batch at a time per database.
+ * <p>
+ * Leader/follower rather than a writer thread: a caller that finds no batch in progress
+ * writes one itself, on its own thread, and when done hands the turn to the oldest caller
+ * still waiting, whose send leads the next batch. A lone send, the usual case on a quiet
+ * server, commits on its caller's thread with no hand-over at all; under load the hand-over
+ * costs the one wake-up a writer thread would cost too; and there is no thread to start,
+ * stop or lose (a dead writer thread would leave every later caller waiting, whereas here
+ * every waiting caller ends with its outcome or with its turn to write).
+ */
+final class GroupCommit implements AutoCloseable {
+
+    static final int MAX_BATCH = 256;
+    /** How long close() lets a batch being written finish; the database's own timeouts end it sooner. */
+    private static final long CLOSE_WAIT_MS = TimeUnit.SECONDS.toMillis(15);
+
+    private final BatchWriter writer;
+    private final Object lock = new Object();
+    private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
+    private boolean writing;
+    private boolean closed;
+    private final AtomicLong batches = new AtomicLong();
+    private volatile Runnable beforeEachBatch = () -> { };
+
+    GroupCommit(BatchWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Stores the message with those that arrive together; returns once it is committed (or failed). */
+    Appended append(NewMessage message) {
+        PendingSend send = new PendingSend(message);
+        boolean leads;
+        synchronized (lock) {
+            if (closed) {
+                throw closedFailure();
+            }
+            queue.addLast(send);
+            leads = !writing;
+            writing = true;
+        }
+        if (leads || send.awaitOutcomeOrTurn()) {
+            writeNextBatch();
+        }
+        return send.appendedOrThrow();
+    }
+
+    /** Refuses new sends, fails those still queued, and lets a batch being written finish. */
+    @Override
+    public void close() {
+        List<PendingSend> left;
+        synchronized (lock) {
+            closed = true;
+            left = new ArrayList<>(queue);
+            queue.clear();
+        }
+        for (PendingSend send : left) {
+            send.complete(SendOutcome.failed(closedFailure()));
+        }
+        synchronized (lock) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
+            boolean interrupted = false;
+            long remainingMs;
+            while (writing && (remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
+                try {
+                    lock.wait(remainingMs);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Batches written so far. */
+    long batches() {
+        return batches.get();
+    }
+
+    /** Transactions begun so far: one per batch, plus one per send of a batch written again one by one. */
+    long transactions() {
+        return writer.transactions();
+    }
+
+    /** Sends waiting for the next batch. */
+    int queued() {
+        synchronized (lock) {
+            return queue.size();
+        }
+    }
+
+    /** For tests: runs on the writing caller's thread before each batch takes its sends from the queue. */
+    void beforeEachBatch(Runnable hook) {
+        beforeEachBatch = hook;
+    }
+
+    private void writeNextBatch() {
+        List<PendingSend> batch = new ArrayList<>();
+        try {
+            runHook();
+            synchronized (lock) {
+                while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
+                    batch.add(queue.pollFirst());
+                }
+            }
+            if (!batch.isEmpty()) {
+                batches.incrementAndGet();
+                List<NewMessage> messages = new ArrayList<>(batch.size());
+                for (PendingSend send : batch) {
+                    messages.add(send.message);
+                }
+                List<SendOutcome> outcomes = writer.write(messages);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).complete(outcomes.get(i));
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // Whatever went wrong, no caller of this batch is left waiting, this one included.
+            for (PendingSend send : batch) {
+                send.complete(SendOutcome.failed(new StoreUnavailable(StoreFailures.UNAVAILABLE, e)));
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+        } finally {
+            handOver();
+        }
+    }
+
+    private void runHook() {
+        try {
+            beforeEachBatch.run();
+        } catch (RuntimeException e) {
+            // Only tests set a hook; the batch must still be written, or its sends would wait forever.
+        }
+    }
+
+    /** The oldest waiting caller writes the next batch; with none, the next caller to come will. */
+    private void handOver() {
+        synchronized (lock) {
+            PendingSend next = queue.peekFirst();
+            if (next == null) {
+                writing = false;
+                lock.notifyAll();
+            } else {
+                next.lead();
+            }
+        }
+    }
+
+    private static StoreUnavailable closedFailure() {
+        return new StoreUnavailable(StoreFailures.UNAVAILABLE, new IllegalStateException("the chat database is closed"));
+    }
+}
