@@ -35,7 +35,11 @@ public record DatabaseSettings(String url, String user, String password, int max
     /**
      * The URL the pool connects with. H2 gets durable commits ({@code WRITE_DELAY=0})
      * and a 10 s row-lock wait unless the URL sets them; PostgreSQL gets connect and
-     * socket timeouts so that a dead server is a failure within about 2 s.
+     * socket timeouts so that a dead server is a failure within about 2 s, and ends a
+     * transaction left idle for 5 s: one whose client went silent (a node killed, a
+     * network partition) would otherwise keep its row locks — a receiver's mailbox among
+     * them, refusing every send to that account — until TCP keep-alive gives up, hours
+     * later. Ours are never idle for more than milliseconds.
      */
     public String effectiveUrl() {
         if (isH2(url)) {
@@ -45,7 +49,8 @@ public record DatabaseSettings(String url, String user, String password, int max
         String result = withPostgresParameter(url, "connectTimeout", "2");
         result = withPostgresParameter(result, "loginTimeout", "2");
         result = withPostgresParameter(result, "socketTimeout", "2");
-        return withPostgresParameter(result, "reWriteBatchedInserts", "true");
+        result = withPostgresParameter(result, "reWriteBatchedInserts", "true");
+        return withPostgresParameter(result, "options", "-c%20idle_in_transaction_session_timeout%3D5s");
     }
 
     /** A short, password-free description of the database for logs: "H2 file ./data/chat". */

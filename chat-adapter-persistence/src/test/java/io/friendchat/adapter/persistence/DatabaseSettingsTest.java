@@ -30,10 +30,11 @@ class DatabaseSettingsTest {
                 "chat", "s3cret", 32);
 
         assertThat(settings.effectiveUrl()).isEqualTo("jdbc:postgresql://db.example:5433/chat?socketTimeout=30"
-                + "&connectTimeout=2&loginTimeout=2&reWriteBatchedInserts=true");
+                + "&connectTimeout=2&loginTimeout=2&reWriteBatchedInserts=true"
+                + "&options=-c%20idle_in_transaction_session_timeout%3D5s");
         assertThat(new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/test", "u", "p", 1).effectiveUrl())
                 .isEqualTo("jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=2&loginTimeout=2&socketTimeout=2"
-                        + "&reWriteBatchedInserts=true");
+                        + "&reWriteBatchedInserts=true&options=-c%20idle_in_transaction_session_timeout%3D5s");
     }
 
     @Test
