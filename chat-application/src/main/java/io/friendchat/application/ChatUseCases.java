@@ -28,8 +28,8 @@ public record ChatUseCases(ChatSettings settings, AuthenticateCaller authenticat
         return new ChatUseCases(
                 settings,
                 new AuthenticateCaller(ports.tokens(), ports.accounts()),
-                new SendMessage(ports.accounts(), ports.friendships(), ports.messages(), ports.transactions(),
-                        ports.rateLimiter(), ports.notifier(), ports.clock(), settings),
+                new SendMessage(ports.accounts(), ports.friendships(), ports.messages(), ports.rateLimiter(),
+                        ports.notifier(), ports.clock(), settings),
                 new ReadConversation(ports.accounts(), ports.friendships(), ports.messages(), ports.presence(),
                         settings),
                 new ListConversations(ports.accounts(), ports.friendships(), ports.messages(), ports.presence()),

@@ -19,7 +19,6 @@ import io.friendchat.domain.message.NewMessage;
 import io.friendchat.domain.ratelimit.Permit;
 import io.friendchat.domain.ratelimit.RateLimited;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +38,6 @@ public final class SendMessage {
     private final Accounts accounts;
     private final Friendships friendships;
     private final MessageStore messages;
-    private final Transactions transactions;
     private final RateLimiter rateLimiter;
     private final Notifier notifier;
     private final Clock clock;
@@ -47,12 +45,11 @@ public final class SendMessage {
     private final DeliveryOrder deliveryOrder = new DeliveryOrder();
     private final DuplicatesInFlight duplicates = new DuplicatesInFlight();
 
-    public SendMessage(Accounts accounts, Friendships friendships, MessageStore messages, Transactions transactions,
-                       RateLimiter rateLimiter, Notifier notifier, Clock clock, ChatSettings settings) {
+    public SendMessage(Accounts accounts, Friendships friendships, MessageStore messages, RateLimiter rateLimiter,
+                       Notifier notifier, Clock clock, ChatSettings settings) {
         this.accounts = Objects.requireNonNull(accounts);
         this.friendships = Objects.requireNonNull(friendships);
         this.messages = Objects.requireNonNull(messages);
-        this.transactions = Objects.requireNonNull(transactions);
         this.rateLimiter = Objects.requireNonNull(rateLimiter);
         this.notifier = Objects.requireNonNull(notifier);
         this.clock = Objects.requireNonNull(clock);

@@ -13,7 +13,6 @@ import io.friendchat.domain.ratelimit.Permit;
 import io.friendchat.domain.ratelimit.RateLimited;
 import io.friendchat.domain.ratelimit.RateLimiter;
 import io.friendchat.domain.store.StoreUnavailable;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.RecordingNotifier.Delivery;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -117,7 +116,7 @@ class SendMessageTest {
             log.add("stored " + chat.messages.all().size());
             return appended;
         });
-        SendMessage send = new SendMessage(chat.directory, chat.directory, logged, Transactions.none(),
+        SendMessage send = new SendMessage(chat.directory, chat.directory, logged,
                 RateLimiter.unlimited(), (recipient, event) -> log.add("push " + recipient), chat.clock,
                 ChatSettings.defaults());
 
@@ -131,7 +130,7 @@ class SendMessageTest {
         MessageStore down = new StoreWithAppendHook(chat.messages, (draft, append) -> {
             throw new StoreUnavailable("The database cannot be reached.", new IllegalStateException());
         });
-        SendMessage send = new SendMessage(chat.directory, chat.directory, down, Transactions.none(),
+        SendMessage send = new SendMessage(chat.directory, chat.directory, down,
                 RateLimiter.unlimited(), chat.notifier, chat.clock, ChatSettings.defaults());
 
         assertThatThrownBy(() -> send.send(new SendMessage.Command(alice, "bob", "hi", null)))
@@ -156,7 +155,7 @@ class SendMessageTest {
             asked.incrementAndGet();
             return permits.getAndDecrement() > 0 ? Permit.GRANTED : Permit.refused(Duration.ofSeconds(1));
         };
-        SendMessage send = new SendMessage(chat.directory, chat.directory, held, Transactions.none(), oneToken,
+        SendMessage send = new SendMessage(chat.directory, chat.directory, held, oneToken,
                 chat.notifier, chat.clock, ChatSettings.defaults());
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
@@ -184,7 +183,7 @@ class SendMessageTest {
         AtomicInteger permits = new AtomicInteger(0);
         RateLimiter tokens = account -> permits.getAndDecrement() > 0
                 ? Permit.GRANTED : Permit.refused(Duration.ofSeconds(1));
-        SendMessage send = new SendMessage(chat.directory, chat.directory, chat.messages, Transactions.none(),
+        SendMessage send = new SendMessage(chat.directory, chat.directory, chat.messages,
                 tokens, chat.notifier, chat.clock, ChatSettings.defaults());
 
         assertThatThrownBy(() -> send.send(new SendMessage.Command(alice, "bob", "hi", "c-2")))
