@@ -96,7 +96,8 @@ class GroupCommitOutageTest {
             List<Message> acknowledged = sending.allEnded();
 
             proxy.resume();
-            eventually(() -> database.messages().append(message(accounts.get(0), accounts.get(1), "back")));
+            UnreachableDatabaseTest.eventually(
+                    () -> database.messages().append(message(accounts.get(0), accounts.get(1), "back")));
             assertStored(database, accounts, acknowledged);
         }
     }
@@ -131,7 +132,7 @@ class GroupCommitOutageTest {
             assertThat(transactions).isLessThanOrEqualTo(1);
 
             proxy.thaw();
-            Message after = eventually(() -> database.messages().append(message(a, b, "after"))).message();
+            Message after = UnreachableDatabaseTest.eventually(() -> database.messages().append(message(a, b, "after"))).message();
             assertThat(database.messages().receivedAfter(b, null, 10)).containsExactly(first, after);
             assertThat(database.messages().receivedAfter(a, null, 10)).isEmpty();
         }
@@ -167,21 +168,6 @@ class GroupCommitOutageTest {
             return new Outcome(send.get(), null);
         } catch (RuntimeException e) {
             return new Outcome(null, e);
-        }
-    }
-
-    /** The first answer within 20 s, failures before it ignored: the pool replaces its broken connections. */
-    private static Appended eventually(Supplier<Appended> send) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                return send.get();
-            } catch (StoreUnavailable e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
         }
     }
 

@@ -255,8 +255,8 @@ abstract class StoresSuite {
             try {
                 // Catch-up readers: each only asks for ids above the last it saw, so an id
                 // committed after a higher one would be skipped and missing at the end.
-                Future<List<Long>> aliceReads = pool.submit(() -> catchUp(store, alice, sending));
-                Future<List<Long>> bobReads = pool.submit(() -> catchUp(store, bob, sending));
+                Future<List<Long>> aliceReads = pool.submit(() -> GroupCommitCases.catchUp(store, alice, sending));
+                Future<List<Long>> bobReads = pool.submit(() -> GroupCommitCases.catchUp(store, bob, sending));
                 List<Future<?>> senders = new ArrayList<>();
                 for (int t = 0; t < THREADS; t++) {
                     boolean toB = t % 2 == 0;
@@ -293,30 +293,6 @@ abstract class StoresSuite {
             assertThat(store.inbox(bob).get(0).unread()).isEqualTo(toBob.size());
             assertThat(store.page(conversation, PageRequest.latest(THREADS * SENDS_PER_THREAD)).messages())
                     .hasSize(THREADS * SENDS_PER_THREAD);
-        }
-
-        private List<Long> catchUp(MessageStore store, AccountId receiver, AtomicBoolean sending)
-                throws InterruptedException {
-            List<Long> seen = new ArrayList<>();
-            Message last = null;
-            boolean finalPass = false;
-            while (true) {
-                boolean stillSending = sending.get();
-                List<Message> batch = store.receivedAfter(receiver, last == null ? null : last.id(), 200);
-                for (Message message : batch) {
-                    seen.add(message.id().value());
-                    last = message;
-                }
-                if (batch.isEmpty()) {
-                    if (!stillSending) {
-                        if (finalPass) {
-                            return seen;
-                        }
-                        finalPass = true;
-                    }
-                    Thread.sleep(2);
-                }
-            }
         }
     }
 

@@ -101,7 +101,7 @@ class UnreachableDatabaseTest {
     }
 
     /** The first answer within 20 s, failures before it ignored: the pool replaces its broken connections. */
-    private static <T> T eventually(Supplier<T> call) throws InterruptedException {
+    static <T> T eventually(Supplier<T> call) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try {
