@@ -9,7 +9,6 @@ import io.friendchat.domain.live.Presence;
 import io.friendchat.domain.live.TypingThrottle;
 import io.friendchat.domain.message.MessageStore;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -19,15 +18,14 @@ import java.util.Optional;
  * Every port the use cases need, in one value. {@code directory} is null when the
  * accounts come from a host application (then there is no admin API).
  */
-public record ChatPorts(Accounts accounts, Friendships friendships, MessageStore messages, Transactions transactions,
-                        Notifier notifier, Presence presence, RateLimiter rateLimiter, TypingThrottle typingThrottle,
+public record ChatPorts(Accounts accounts, Friendships friendships, MessageStore messages, Notifier notifier,
+                        Presence presence, RateLimiter rateLimiter, TypingThrottle typingThrottle,
                         TokenVerifier tokens, Clock clock, Directory directory) {
 
     public ChatPorts {
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(friendships, "friendships");
         Objects.requireNonNull(messages, "messages");
-        Objects.requireNonNull(transactions, "transactions");
         Objects.requireNonNull(notifier, "notifier");
         Objects.requireNonNull(presence, "presence");
         Objects.requireNonNull(rateLimiter, "rateLimiter");

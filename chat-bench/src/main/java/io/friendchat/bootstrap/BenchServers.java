@@ -4,7 +4,6 @@ import io.friendchat.adapter.persistence.DatabaseSettings;
 import io.friendchat.adapter.rest.grizzly.GrizzlyRest;
 import io.friendchat.adapter.websocket.grizzly.SharedPortWebSockets;
 import io.friendchat.bootstrap.metrics.ChatMetrics;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -57,7 +56,7 @@ public final class BenchServers {
         InMemoryDirectory directory = new InMemoryDirectory();
         FriendChat chat = FriendChat.builder()
                 .accounts(directory).friendships(directory)
-                .messages(new InMemoryMessageStore(), Transactions.none())
+                .messages(new InMemoryMessageStore())
                 .jwtSecret(jwtSecret)
                 .rateLimit(0)
                 .metrics(ChatMetrics.prometheus())

@@ -22,7 +22,6 @@ import io.friendchat.domain.friendship.Friendships;
 import io.friendchat.domain.message.MessageStore;
 import io.friendchat.domain.ratelimit.RateLimiter;
 import io.friendchat.domain.store.StoreHealth;
-import io.friendchat.domain.store.Transactions;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import javax.sql.DataSource;
@@ -121,7 +120,6 @@ public final class FriendChat implements AutoCloseable {
         private Accounts accounts;
         private Friendships friendships;
         private MessageStore messages;
-        private Transactions transactions;
         private DataSource dataSource;
         private DatabaseSettings databaseSettings;
         private TokenVerifier tokenVerifier;
@@ -167,10 +165,12 @@ public final class FriendChat implements AutoCloseable {
             return this;
         }
 
-        /** Keep messages in a store of the host's own (an in-memory one in tests). */
-        public Builder messages(MessageStore messages, Transactions transactions) {
+        /**
+         * Keep messages in a store of the host's own (an in-memory one in tests). Its
+         * {@code append} must be atomic and durable on return: no unit of work is opened around it.
+         */
+        public Builder messages(MessageStore messages) {
             this.messages = messages;
-            this.transactions = transactions;
             return this;
         }
 
@@ -281,7 +281,6 @@ public final class FriendChat implements AutoCloseable {
             Directory directory = accounts == null && friendships == null && database != null
                     ? database.directory() : null;
             MessageStore messageStore = messages != null ? messages : database.messages();
-            Transactions tx = messages != null ? transactions : database.transactions();
             StoreHealth health = database != null ? database.health() : () -> true;
 
             WebSocketSettings socketSettings = new WebSocketSettings(timeZone, pingInterval, allowedOrigins,
@@ -291,7 +290,7 @@ public final class FriendChat implements AutoCloseable {
             LiveState live = redisUrl == null
                     ? LiveState.singleNode(sessions, limiter())
                     : LiveState.cluster(redisUrl, nodeName, pingInterval, rateLimitPerSecond, sessions, limiter());
-            ChatPorts ports = new ChatPorts(accountSource, friendSource, messageStore, tx,
+            ChatPorts ports = new ChatPorts(accountSource, friendSource, messageStore,
                     metrics.countStored(live.notifier), live.presence, metrics.countRefusals(live.rateLimiter),
                     live.typingThrottle, tokens, clock, directory);
             live.announceChanges(accountSource, friendSource);

@@ -4,7 +4,6 @@ import io.friendchat.adapter.rest.grizzly.GrizzlyRest;
 import io.friendchat.adapter.websocket.grizzly.SharedPortWebSockets;
 import io.friendchat.application.message.SendMessage;
 import io.friendchat.domain.account.Account;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.StaticTokens;
@@ -43,7 +42,7 @@ class EmbeddingTest {
 
         try (FriendChat chat = FriendChat.builder()
                 .accounts(hostUsers).friendships(hostUsers)
-                .messages(messages, Transactions.none())
+                .messages(messages)
                 .tokenVerifier(hostLogin)
                 .rateLimit(0)
                 .build()) {
@@ -79,7 +78,7 @@ class EmbeddingTest {
         hostUsers.befriend(ana.id(), ben.id());
         try (FriendChat chat = FriendChat.builder()
                 .accounts(hostUsers).friendships(hostUsers)
-                .messages(messages, Transactions.none())
+                .messages(messages)
                 .tokenVerifier(hostLogin)
                 .build()) {
             SendMessage.Sent sent = chat.useCases().sendMessage()

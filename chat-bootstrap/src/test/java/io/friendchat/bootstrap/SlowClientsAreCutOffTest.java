@@ -2,7 +2,6 @@ package io.friendchat.bootstrap;
 
 import io.friendchat.adapter.rest.grizzly.RequestDeadlines;
 import io.friendchat.domain.account.Account;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.StaticTokens;
@@ -55,7 +54,7 @@ class SlowClientsAreCutOffTest {
         accounts.befriend(ann.id(), bob.id());
         annToken = tokens.issue(ann.id());
         bobToken = tokens.issue(bob.id());
-        chat = FriendChat.builder().accounts(accounts).friendships(accounts).messages(messages, Transactions.none())
+        chat = FriendChat.builder().accounts(accounts).friendships(accounts).messages(messages)
                 .tokenVerifier(tokens).rateLimit(0).build();
         server = ChatServer.start(chat, "127.0.0.1", 0, 4, false, DEADLINES);
         // Warm up, so that no first request of a test waits on the server's start-up work.

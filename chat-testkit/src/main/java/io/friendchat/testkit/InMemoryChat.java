@@ -3,7 +3,6 @@ package io.friendchat.testkit;
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.live.Presence;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 
 /**
  * A whole in-memory world for the chat core: directory, messages, a recording
@@ -16,7 +15,6 @@ public final class InMemoryChat {
     public final RecordingNotifier notifier = new RecordingNotifier();
     public final MutableClock clock = MutableClock.at("2024-09-28T14:41:27Z");
     public final StaticTokens tokens = new StaticTokens();
-    public final Transactions transactions = Transactions.none();
     public final RateLimiter rateLimiter;
     public final Presence presence;
 

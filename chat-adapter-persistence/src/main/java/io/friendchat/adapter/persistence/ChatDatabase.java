@@ -8,7 +8,6 @@ import io.friendchat.domain.friendship.Friendships;
 import io.friendchat.domain.message.MessageStore;
 import io.friendchat.domain.store.StoreHealth;
 import io.friendchat.domain.store.StoreUnavailable;
-import io.friendchat.domain.store.Transactions;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import java.sql.SQLException;
 
 /**
  * The chat database: a migrated schema on H2 or PostgreSQL and the stores of every
- * persistent port over it (messages, the built-in directory, units of work, health).
+ * persistent port over it (messages, the built-in directory, health).
  */
 public final class ChatDatabase implements AutoCloseable {
 
@@ -36,7 +35,6 @@ public final class ChatDatabase implements AutoCloseable {
     private final StoredDirectory directory;
     private final GroupCommit groupCommit;
     private final StoredMessages messages;
-    private final HibernateTransactions transactions;
     private final DatabaseHealth health;
 
     private ChatDatabase(HikariDataSource ownPool, DataSource dataSource, SessionFactory sessionFactory,
@@ -49,10 +47,8 @@ public final class ChatDatabase implements AutoCloseable {
         this.accounts = new StoredAccounts(scope);
         this.friendships = new StoredFriendships(scope);
         this.directory = new StoredDirectory(scope, dialect);
-        OrderedSends sends = new OrderedSends(new SendStatements(dialect));
-        this.groupCommit = new GroupCommit(new BatchWriter(dataSource, sends));
-        this.messages = new StoredMessages(scope, sends, groupCommit);
-        this.transactions = new HibernateTransactions(scope);
+        this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(new SendStatements(dialect))));
+        this.messages = new StoredMessages(scope, groupCommit);
         this.health = new DatabaseHealth(dataSource);
     }
 
@@ -128,10 +124,6 @@ public final class ChatDatabase implements AutoCloseable {
 
     public MessageStore messages() {
         return messages;
-    }
-
-    public Transactions transactions() {
-        return transactions;
     }
 
     public StoreHealth health() {

@@ -7,24 +7,16 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.function.Function;
 
-/**
- * Gives each store call its Hibernate session: the one bound to the thread by a
- * unit of work, or else a new one in a short transaction of its own.
- */
+/** Gives each store call a Hibernate session of its own, in a short transaction. */
 final class SessionScope {
 
     private final SessionFactory sessions;
-    private final ThreadLocal<Session> bound = new ThreadLocal<>();
 
     SessionScope(SessionFactory sessions) {
         this.sessions = sessions;
     }
 
-    boolean inUnitOfWork() {
-        return bound.get() != null;
-    }
-
-    /** Runs the work in the bound session, or in a transaction of its own. */
+    /** Runs the work in a transaction of its own. */
     <T> T call(Function<Session, T> work) {
         try {
             return callAllowingConflicts(work);
@@ -38,33 +30,6 @@ final class SessionScope {
      * Hibernate's {@link ConstraintViolationException}, for a store that expects races.
      */
     <T> T callAllowingConflicts(Function<Session, T> work) {
-        Session current = bound.get();
-        if (current != null) {
-            return work.apply(current);
-        }
-        return inNewTransaction(work);
-    }
-
-    /** Binds one session and transaction to the thread for the whole unit of work. */
-    <T> T unitOfWork(Function<Session, T> work) {
-        if (bound.get() != null) {
-            return work.apply(bound.get());
-        }
-        try {
-            return inNewTransaction(session -> {
-                bound.set(session);
-                try {
-                    return work.apply(session);
-                } finally {
-                    bound.remove();
-                }
-            });
-        } catch (ConstraintViolationException e) {
-            throw StoreFailures.translate(e, StoreFailures.COMMIT_FAILED);
-        }
-    }
-
-    private <T> T inNewTransaction(Function<Session, T> work) {
         Session session = null;
         Transaction transaction = null;
         try {

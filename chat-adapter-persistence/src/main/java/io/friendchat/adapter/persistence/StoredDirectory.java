@@ -36,8 +36,8 @@ final class StoredDirectory implements Directory {
                 return scope.callAllowingConflicts(session -> insert(session, draft));
             } catch (ConstraintViolationException e) {
                 // Another create took the id, username or email between our check and our insert.
-                // Outside a unit of work, checking again says which (or, for a chosen id, finds the next one).
-                if (scope.inUnitOfWork() || attempt == ATTEMPTS) {
+                // Checking again says which (or, for a chosen id, finds the next one).
+                if (attempt == ATTEMPTS) {
                     throw new DirectoryConflict("The id, username or email was just taken by another account.");
                 }
             }

@@ -31,19 +31,14 @@ final class StoredMessages implements MessageStore {
             order by c.lastMessageId desc""";
 
     private final SessionScope scope;
-    private final OrderedSends sends;
     private final GroupCommit groupCommit;
 
-    StoredMessages(SessionScope scope, OrderedSends sends, GroupCommit groupCommit) {
+    StoredMessages(SessionScope scope, GroupCommit groupCommit) {
         this.scope = scope;
-        this.sends = sends;
         this.groupCommit = groupCommit;
     }
 
-    /**
-     * Outside a unit of work, the send is committed together with those that arrive at the
-     * same time (group commit); inside one, it joins that unit's transaction.
-     */
+    /** The send is committed together with those that arrive at the same time (group commit). */
     @Override
     public Appended append(NewMessage message) {
         // Both databases keep microseconds: the returned time is the one a later read gives.
@@ -51,11 +46,7 @@ final class StoredMessages implements MessageStore {
                 message.sentAt().truncatedTo(ChronoUnit.MICROS), message.clientId());
         // A send to oneself fails here, on its caller's thread, before it can reach a batch.
         draft.conversation();
-        if (!scope.inUnitOfWork()) {
-            return groupCommit.append(draft);
-        }
-        return scope.call(session -> session.doReturningWork(connection -> sends.write(connection, List.of(draft))))
-                .get(0).appendedOrThrow();
+        return groupCommit.append(draft);
     }
 
     @Override

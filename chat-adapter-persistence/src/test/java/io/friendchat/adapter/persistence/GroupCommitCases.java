@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Sends outside a unit of work, committed in groups: what each caller is answered and what
+ * Sends committed in groups: what each caller is answered and what
  * the database then holds. {@link HeldBatch} makes a batch hold exactly the sends a test queues.
  */
 abstract class GroupCommitCases {
@@ -237,22 +237,6 @@ abstract class GroupCommitCases {
         assertThat(store.receivedAfter(a, null, 10)).containsExactly(back);
         assertThat(store.inbox(b)).containsExactly(new InboxEntry(a, back, 1), new InboxEntry(c, after, 1));
         assertThat(store.inbox(a)).containsExactly(new InboxEntry(b, back, 1));
-    }
-
-    @Test
-    void theSameRefusedSendInsideAUnitOfWorkFailsAsBeforeAndStoresNothing() {
-        AccountId a = TestIds.next();
-        AccountId b = TestIds.next();
-        MessageStore store = database().messages();
-
-        try (RefusedText refused = new RefusedText(database())) {
-            assertThatThrownBy(() -> database().transactions().inTransaction(() -> {
-                store.append(message(a, b, "joined"));
-                return store.append(message(a, b, RefusedText.TEXT));
-            })).isInstanceOf(StoreUnavailable.class);
-        }
-
-        assertThat(store.receivedAfter(b, null, 10)).isEmpty();
     }
 
     /** A check constraint on the messages that refuses one text (SQLState 23513), for the length of a test. */

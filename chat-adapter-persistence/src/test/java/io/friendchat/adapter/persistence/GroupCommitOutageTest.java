@@ -171,7 +171,7 @@ class GroupCommitOutageTest {
         }
     }
 
-    /** Sixteen threads sending outside any unit of work, each until its first failure. */
+    /** Sixteen threads sending, each until its first failure. */
     private static final class Sending {
 
         private final ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -33,7 +33,7 @@ class PoolMetricsTest {
 
         try (ChatDatabase database = ChatDatabase.open(settings, trackers)) {
             int before = acquired.get();
-            database.transactions().inTransaction(() -> database.accounts().byId(new AccountId(1)));
+            database.accounts().byId(new AccountId(1));
 
             assertThat(pools).containsExactly("friendchat");
             assertThat(acquired.get()).isGreaterThan(before);

@@ -16,7 +16,6 @@ import io.friendchat.domain.message.Message;
 import io.friendchat.domain.message.MessageStore;
 import io.friendchat.domain.message.MessageText;
 import io.friendchat.domain.message.NewMessage;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.contract.DirectoryContract;
 import io.friendchat.testkit.contract.FriendshipsContract;
 import io.friendchat.testkit.contract.MessageStoreContract;
@@ -161,81 +160,6 @@ abstract class StoresSuite {
     }
 
     @Nested
-    class UnitsOfWork {
-
-        private final AccountId alice = TestIds.next();
-        private final AccountId bob = TestIds.next();
-
-        @Test
-        void aFailedUnitOfWorkStoresNothing() {
-            Transactions transactions = database().transactions();
-            MessageStore store = database().messages();
-
-            assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                store.append(message(alice, bob, "one"));
-                store.append(message(bob, alice, "two"));
-                throw new IllegalStateException("the unit fails after two sends");
-            })).isInstanceOf(IllegalStateException.class).hasMessage("the unit fails after two sends");
-
-            assertThat(store.page(Conversation.between(alice, bob), PageRequest.latest(10)))
-                    .isEqualTo(ConversationPage.none());
-            assertThat(store.inbox(alice)).isEmpty();
-            assertThat(store.receivedAfter(bob, null, 10)).isEmpty();
-        }
-
-        @Test
-        void storesInsideAUnitOfWorkSeeItsWritesAndOthersSeeThemOnlyAfterTheCommit() throws Exception {
-            Transactions transactions = database().transactions();
-            MessageStore store = database().messages();
-            ExecutorService other = Executors.newSingleThreadExecutor();
-            try {
-                Message sent = transactions.inTransaction(() -> {
-                    Message appended = store.append(message(alice, bob, "inside")).message();
-                    assertThat(store.page(Conversation.between(alice, bob), PageRequest.latest(10)).messages())
-                            .containsExactly(appended);
-                    assertThat(store.inbox(bob)).containsExactly(new InboxEntry(alice, appended, 1));
-                    Future<List<Message>> seenOutside = other.submit(() -> store.receivedAfter(bob, null, 10));
-                    assertThat(await(seenOutside)).isEmpty();
-                    return appended;
-                });
-                assertThat(await(other.submit(() -> store.receivedAfter(bob, null, 10)))).containsExactly(sent);
-            } finally {
-                other.shutdownNow();
-            }
-        }
-
-        @Test
-        void aNestedUnitJoinsTheOuterOne() {
-            Transactions transactions = database().transactions();
-            MessageStore store = database().messages();
-
-            assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                transactions.inTransaction(() -> store.append(message(alice, bob, "inner")));
-                throw new IllegalStateException("outer fails");
-            })).isInstanceOf(IllegalStateException.class);
-
-            assertThat(store.receivedAfter(bob, null, 10)).isEmpty();
-        }
-
-        @Test
-        void aChatFailureInsideAUnitPassesUnchangedAndUndoesItsWrites() {
-            Transactions transactions = database().transactions();
-            Directory directory = database().directory();
-            String username = "unit_" + alice.value();
-
-            assertThatThrownBy(() -> transactions.inTransaction(() -> {
-                directory.create(new AccountDraft(null, username, username + "@example.com", "", null, false));
-                database().messages().append(message(alice, bob, "kept?"));
-                return directory.create(new AccountDraft(null, username, "other." + username + "@example.com", "",
-                        null, false));
-            })).isInstanceOf(DirectoryConflict.class);
-
-            assertThat(directory.byUsername(Username.of(username))).isEmpty();
-            assertThat(database().messages().receivedAfter(bob, null, 10)).isEmpty();
-        }
-    }
-
-    @Nested
     class ConcurrentSends {
 
         private static final int THREADS = 8;
@@ -247,7 +171,6 @@ abstract class StoresSuite {
             AccountId alice = TestIds.next();
             AccountId bob = TestIds.next();
             MessageStore store = database().messages();
-            Transactions transactions = database().transactions();
             Set<Long> toAlice = new ConcurrentSkipListSet<>();
             Set<Long> toBob = new ConcurrentSkipListSet<>();
             AtomicBoolean sending = new AtomicBoolean(true);
@@ -265,7 +188,7 @@ abstract class StoresSuite {
                         for (int i = 0; i < SENDS_PER_THREAD; i++) {
                             NewMessage draft = toB ? message(alice, bob, "t" + thread + " #" + i)
                                     : message(bob, alice, "t" + thread + " #" + i);
-                            Message sent = transactions.inTransaction(() -> store.append(draft)).message();
+                            Message sent = store.append(draft).message();
                             (toB ? toBob : toAlice).add(sent.id().value());
                         }
                         return null;

@@ -7,7 +7,6 @@ import io.friendchat.application.live.AnnouncePresence;
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.live.PresenceEvent;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.MutableClock;
@@ -141,7 +140,7 @@ class ClusterPresenceTest {
 
         ChatUseCases useCasesOn(Nodes.Node node) {
             RedisCluster cluster = node.cluster();
-            ChatPorts ports = new ChatPorts(directory, directory, messages, Transactions.none(), cluster.notifier(),
+            ChatPorts ports = new ChatPorts(directory, directory, messages,  cluster.notifier(),
                     cluster.presence(), cluster.rateLimiter(), cluster.typingThrottle(), new StaticTokens(),
                     MutableClock.at("2024-09-28T14:41:27Z"), directory);
             AnnouncePresence announce = new AnnouncePresence(directory, directory, cluster.presence(),

@@ -7,7 +7,6 @@ import io.friendchat.application.access.AllowedOrigins;
 import io.friendchat.application.local.LocalPresence;
 import io.friendchat.application.local.LocalTypingThrottle;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.MutableClock;
@@ -36,8 +35,7 @@ class ChatRestFeatureTest {
     void servesUnderAContextPath() throws Exception {
         InMemoryDirectory directory = new InMemoryDirectory();
         StaticTokens tokens = new StaticTokens();
-        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(), Transactions.none(),
-                new RecordingNotifier(), new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
+        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(),  new RecordingNotifier(), new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
                 tokens, MutableClock.at("2024-09-28T14:41:27Z"), null);
         ChatUseCases useCases = ChatUseCases.over(ports, ChatSettings.defaults());
         RestSettings settings = new RestSettings(ZoneOffset.UTC, "/2fa/", AllowedOrigins.parse("https://app.example"),

@@ -14,7 +14,6 @@ import io.friendchat.application.local.LocalTypingThrottle;
 import io.friendchat.application.local.TokenBucketRateLimiter;
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.AccountFixtures;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
@@ -65,7 +64,7 @@ final class ChatServer implements AutoCloseable {
     private ChatServer(Options options) {
         RateLimiter limiter = options.rateLimit == 0 ? RateLimiter.unlimited()
                 : new TokenBucketRateLimiter(options.rateLimit, 2.0 * options.rateLimit, limiterNanos::get);
-        ChatPorts ports = new ChatPorts(directory, directory, new FailingStore(messages, storeFailure), Transactions.none(), notifier, presence,
+        ChatPorts ports = new ChatPorts(directory, directory, new FailingStore(messages, storeFailure),  notifier, presence,
                 limiter, new LocalTypingThrottle(), new JwtTokenVerifier(SECRET, clock), clock, directory);
         ChatUseCases useCases = ChatUseCases.over(ports, new ChatSettings(options.maxMessageLength,
                 options.historyLimit, DEFAULT_PICTURE));

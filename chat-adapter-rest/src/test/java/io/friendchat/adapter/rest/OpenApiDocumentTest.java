@@ -10,7 +10,6 @@ import io.friendchat.application.access.AllowedOrigins;
 import io.friendchat.application.local.LocalPresence;
 import io.friendchat.application.local.LocalTypingThrottle;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.MutableClock;
@@ -224,8 +223,7 @@ class OpenApiDocumentTest {
 
     private static ChatUseCases useCasesWithDirectory() {
         InMemoryDirectory directory = new InMemoryDirectory();
-        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(), Transactions.none(),
-                new RecordingNotifier(), new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
+        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(),  new RecordingNotifier(), new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
                 new StaticTokens(), MutableClock.at("2024-09-28T14:41:27Z"), directory);
         return ChatUseCases.over(ports, ChatSettings.defaults());
     }

@@ -15,7 +15,6 @@ import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.account.Accounts;
 import io.friendchat.domain.message.Message;
 import io.friendchat.domain.store.StoreUnavailable;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.AccountFixtures;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
@@ -58,7 +57,7 @@ final class LiveWorld implements AutoCloseable {
     private LiveWorld(WebSocketSettings settings, ChatSettings chatSettings, DeliveryListener deliveries) {
         this.settings = settings;
         this.sessions = new LiveSessions(settings, deliveries);
-        ChatPorts ports = new ChatPorts(new RecordingAccounts(), directory, messages, Transactions.none(), sessions,
+        ChatPorts ports = new ChatPorts(new RecordingAccounts(), directory, messages,  sessions,
                 presence, TokenBucketRateLimiter.perSecond(1_000_000), new LocalTypingThrottle(), tokens, clock,
                 directory);
         this.useCases = ChatUseCases.over(ports, chatSettings);

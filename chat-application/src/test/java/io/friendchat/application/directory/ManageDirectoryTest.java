@@ -12,7 +12,6 @@ import io.friendchat.domain.account.AccountNotFound;
 import io.friendchat.domain.directory.AccountChanges;
 import io.friendchat.domain.directory.DirectoryConflict;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -87,7 +86,7 @@ class ManageDirectoryTest {
     @Test
     void a_host_without_a_directory_gets_no_admin_use_cases() {
         ChatUseCases hosted = ChatUseCases.over(new ChatPorts(chat.directory, chat.directory, chat.messages,
-                Transactions.none(), chat.notifier, new LocalPresence(), RateLimiter.unlimited(),
+                 chat.notifier, new LocalPresence(), RateLimiter.unlimited(),
                 new LocalTypingThrottle(), chat.tokens, chat.clock, null), ChatSettings.defaults());
 
         assertThat(hosted.manageAccounts()).isEmpty();

@@ -8,7 +8,6 @@ import io.friendchat.application.local.LocalTypingThrottle;
 import io.friendchat.application.message.SendMessage;
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.ratelimit.RateLimiter;
-import io.friendchat.domain.store.Transactions;
 import io.friendchat.testkit.InMemoryDirectory;
 import io.friendchat.testkit.InMemoryMessageStore;
 import io.friendchat.testkit.StaticTokens;
@@ -39,8 +38,7 @@ public class SendMessageBench {
         Account alice = directory.add(anAccount(1, "alice").withFullName("Alice A").build());
         Account bob = directory.add(anAccount(2, "bob").withFullName("Bob B").build());
         directory.befriend(alice.id(), bob.id());
-        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(), Transactions.none(),
-                (recipient, event) -> { }, new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
+        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(),  (recipient, event) -> { }, new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
                 new StaticTokens(), Clock.systemUTC(), directory);
         sendMessage = ChatUseCases.over(ports, ChatSettings.defaults()).sendMessage();
         command = new SendMessage.Command(alice, "bob", "hello bob, a message of ordinary length", null);

@@ -14,7 +14,8 @@ import java.util.Optional;
 public interface MessageStore {
 
     /**
-     * Stores the message and moves its conversation's latest pointer, atomically.
+     * Stores the message and moves its conversation's latest pointer, atomically and durably:
+     * what returns is committed (there is no unit of work around a send).
      * Ids one receiver gets rise in commit order. When the sender already stored a
      * message under the same client id, nothing is stored and that message is returned.
      */
