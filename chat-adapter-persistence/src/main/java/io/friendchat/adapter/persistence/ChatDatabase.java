@@ -44,8 +44,9 @@ public final class ChatDatabase implements AutoCloseable {
         this.sessionFactory = sessionFactory;
         this.dialect = dialect;
         this.scope = new SessionScope(sessionFactory);
-        this.accounts = new StoredAccounts(scope);
-        this.friendships = new StoredFriendships(scope);
+        RowReads reads = new RowReads(dataSource);
+        this.accounts = new StoredAccounts(scope, reads);
+        this.friendships = new StoredFriendships(scope, reads);
         this.directory = new StoredDirectory(scope, dialect);
         this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(new SendStatements(dialect))));
         this.messages = new StoredMessages(scope, groupCommit);

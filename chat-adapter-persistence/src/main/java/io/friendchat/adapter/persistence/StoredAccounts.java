@@ -4,7 +4,11 @@ import io.friendchat.domain.account.Account;
 import io.friendchat.domain.account.AccountHandle;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.account.Accounts;
+import io.friendchat.domain.account.Username;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,16 +21,21 @@ final class StoredAccounts implements Accounts {
     /** Ids per query: far below PostgreSQL's 32,767 bind parameters, even padded to a power of two. */
     static final int IDS_PER_QUERY = 8192;
 
-    private final SessionScope scope;
+    private static final String COLUMNS = "select id, username, email, full_name, picture, two_factor from accounts";
 
-    StoredAccounts(SessionScope scope) {
+    private final SessionScope scope;
+    private final RowReads reads;
+
+    StoredAccounts(SessionScope scope, RowReads reads) {
         this.scope = scope;
+        this.reads = reads;
     }
 
+    /** Every authenticated request asks this, so it is one plain select (see {@link RowReads}). */
     @Override
     public Optional<Account> byId(AccountId id) {
-        return scope.call(session -> Optional.ofNullable(session.find(AccountEntity.class, id.value()))
-                .map(AccountEntity::toDomain));
+        return reads.read(COLUMNS + " where id = ?", statement -> statement.setLong(1, id.value()),
+                rows -> rows.next() ? Optional.of(account(rows)) : Optional.empty());
     }
 
     @Override
@@ -48,17 +57,25 @@ final class StoredAccounts implements Accounts {
         });
     }
 
+    /** Every send asks this for its receiver, so it is one plain select (see {@link RowReads}). */
     @Override
     public Optional<Account> resolve(AccountHandle handle) {
-        return scope.call(session -> {
-            List<AccountEntity> candidates = session.createSelectionQuery(
-                            "from Account a where a.username = :handle or a.emailKey = :emailKey", AccountEntity.class)
-                    .setParameter("handle", handle.value())
-                    .setParameter("emailKey", handle.emailKey())
-                    .getResultList();
-            List<Account> accounts = candidates.stream().map(AccountEntity::toDomain).toList();
-            return accounts.stream().filter(handle::isUsernameOf).findFirst()
-                    .or(() -> accounts.stream().filter(handle::isEmailOf).findFirst());
+        List<Account> candidates = reads.read(COLUMNS + " where username = ? or email_key = ?", statement -> {
+            statement.setString(1, handle.value());
+            statement.setString(2, handle.emailKey());
+        }, rows -> {
+            List<Account> found = new ArrayList<>(2);
+            while (rows.next()) {
+                found.add(account(rows));
+            }
+            return found;
         });
+        return candidates.stream().filter(handle::isUsernameOf).findFirst()
+                .or(() -> candidates.stream().filter(handle::isEmailOf).findFirst());
+    }
+
+    private static Account account(ResultSet row) throws SQLException {
+        return new Account(AccountId.of(row.getLong(1)), Username.of(row.getString(2)), row.getString(3),
+                row.getString(4), row.getString(5), row.getBoolean(6));
     }
 }

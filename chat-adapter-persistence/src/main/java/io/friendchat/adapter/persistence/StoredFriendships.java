@@ -4,6 +4,7 @@ import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.friendship.Friendship;
 import io.friendchat.domain.friendship.Friendships;
 
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,19 +16,24 @@ final class StoredFriendships implements Friendships {
     private static final String FRIEND = "case when f.lowAccount = :account then f.highAccount else f.lowAccount end";
 
     private final SessionScope scope;
+    private final RowReads reads;
 
-    StoredFriendships(SessionScope scope) {
+    StoredFriendships(SessionScope scope, RowReads reads) {
         this.scope = scope;
+        this.reads = reads;
     }
 
+    /** Every send asks this, so it is one plain select (see {@link RowReads}). */
     @Override
     public boolean areFriends(AccountId a, AccountId b) {
         if (a.equals(b)) {
             return false;
         }
         Friendship pair = Friendship.of(a, b);
-        return scope.call(session -> session.find(FriendshipEntity.class,
-                new FriendshipEntity.Key(pair.low().value(), pair.high().value())) != null);
+        return reads.read("select 1 from friendships where low_account = ? and high_account = ?", statement -> {
+            statement.setLong(1, pair.low().value());
+            statement.setLong(2, pair.high().value());
+        }, ResultSet::next);
     }
 
     @Override

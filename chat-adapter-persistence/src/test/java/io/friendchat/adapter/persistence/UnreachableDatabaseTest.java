@@ -1,5 +1,6 @@
 package io.friendchat.adapter.persistence;
 
+import io.friendchat.domain.account.AccountHandle;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.conversation.Conversation;
 import io.friendchat.domain.conversation.PageRequest;
@@ -54,6 +55,7 @@ class UnreachableDatabaseTest {
             proxy.cut();
             assertQuickStoreUnavailable(() -> database.messages().append(StoresSuite.message(alice, bob, "lost")));
             assertQuickStoreUnavailable(() -> database.messages().inbox(alice));
+            assertEveryRequestsLookupsQuickStoreUnavailable(database, alice, bob);
             assertThat(database.health().isUp()).isFalse();
 
             proxy.resume();
@@ -80,6 +82,7 @@ class UnreachableDatabaseTest {
             assertQuickStoreUnavailable(() -> database.messages().append(StoresSuite.message(alice, bob, "hung")));
             assertQuickStoreUnavailable(() -> database.messages().append(StoresSuite.message(alice, bob, "hung too")));
             assertQuickStoreUnavailable(() -> database.messages().receivedAfter(bob, null, 10));
+            assertEveryRequestsLookupsQuickStoreUnavailable(database, alice, bob);
             assertThat(database.health().isUp()).isFalse();
 
             proxy.thaw();
@@ -88,6 +91,14 @@ class UnreachableDatabaseTest {
             assertThat(database.messages().page(Conversation.between(alice, bob), PageRequest.latest(10)).messages())
                     .containsExactly(first, after);
         }
+    }
+
+    /** The caller's account, a receiver and a friendship: read in plain JDBC, outside Hibernate. */
+    private static void assertEveryRequestsLookupsQuickStoreUnavailable(ChatDatabase database, AccountId alice,
+                                                                        AccountId bob) {
+        assertQuickStoreUnavailable(() -> database.accounts().byId(alice));
+        assertQuickStoreUnavailable(() -> database.accounts().resolve(AccountHandle.of("alice")));
+        assertQuickStoreUnavailable(() -> database.friendships().areFriends(alice, bob));
     }
 
     private static void assertQuickStoreUnavailable(Runnable call) {
