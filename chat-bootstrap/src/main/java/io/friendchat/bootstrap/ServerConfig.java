@@ -1,6 +1,7 @@
 package io.friendchat.bootstrap;
 
 import io.friendchat.adapter.persistence.DatabaseSettings;
+import io.friendchat.adapter.rest.grizzly.RequestDeadlines;
 import io.friendchat.application.ChatSettings;
 import io.friendchat.application.access.AllowedOrigins;
 import io.friendchat.domain.conversation.PageRequest;
@@ -20,13 +21,14 @@ import java.util.Map;
  *
  * @param jwtSecret null only in demo mode, which then makes one
  * @param adminToken null when the admin API is off
+ * @param requestDeadlines how long an HTTP request's head and body may take to arrive, and an idle connection stay
  * @param redisUrl null on a single node
  * @param accessLog whether each HTTP answer is logged (method, path, status, time)
  */
 public record ServerConfig(String host, int port, String jwtSecret, String adminToken, DatabaseSettings database,
                            ChatSettings chat, ZoneId timeZone, String twoFactorUrl, Duration pingInterval,
-                           int rateLimit, AllowedOrigins allowedOrigins, String redisUrl, boolean metrics,
-                           boolean accessLog, boolean demo) {
+                           RequestDeadlines requestDeadlines, int rateLimit, AllowedOrigins allowedOrigins,
+                           String redisUrl, boolean metrics, boolean accessLog, boolean demo) {
 
     public static final int DEFAULT_PORT = 9003;
 
@@ -58,6 +60,7 @@ public record ServerConfig(String host, int port, String jwtSecret, String admin
                 zone(settings.text("CHAT_TIME_ZONE", "UTC")),
                 settings.text("CHAT_TWO_FACTOR_URL", "/2fa/"),
                 Duration.ofSeconds(settings.integer("CHAT_WS_PING_SECONDS", 30, 1, 86_400)),
+                requestDeadlines(settings),
                 settings.integer("CHAT_RATE_LIMIT", 20, 0, 1_000_000),
                 AllowedOrigins.parse(settings.textOrNull("CHAT_ALLOWED_ORIGINS")),
                 redisUrl(settings.textOrNull("CHAT_REDIS_URL")),
@@ -69,7 +72,19 @@ public record ServerConfig(String host, int port, String jwtSecret, String admin
     /** The same configuration with another secret (demo mode makes one). */
     public ServerConfig withJwtSecret(String secret) {
         return new ServerConfig(host, port, secret, adminToken, database, chat, timeZone, twoFactorUrl, pingInterval,
-                rateLimit, allowedOrigins, redisUrl, metrics, accessLog, demo);
+                requestDeadlines, rateLimit, allowedOrigins, redisUrl, metrics, accessLog, demo);
+    }
+
+    private static RequestDeadlines requestDeadlines(Settings settings) {
+        RequestDeadlines defaults = RequestDeadlines.DEFAULTS;
+        return new RequestDeadlines(
+                seconds(settings, "CHAT_HTTP_HEAD_SECONDS", defaults.head()),
+                seconds(settings, "CHAT_HTTP_BODY_SECONDS", defaults.body()),
+                seconds(settings, "CHAT_HTTP_IDLE_SECONDS", defaults.idle()));
+    }
+
+    private static Duration seconds(Settings settings, String name, Duration fallback) {
+        return Duration.ofSeconds(settings.integer(name, (int) fallback.toSeconds(), 1, 86_400));
     }
 
     private static String redisUrl(String url) {

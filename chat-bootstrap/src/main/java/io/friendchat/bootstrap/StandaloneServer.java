@@ -37,7 +37,8 @@ final class StandaloneServer {
         try {
             // Every blocking request holds a worker while it waits for a pooled connection.
             server = ChatServer.start(chat, effective.host(), effective.port(),
-                    effective.database().maxPoolSize() + 4, effective.accessLog());
+                    effective.database().maxPoolSize() + 4, effective.accessLog(),
+                    effective.requestDeadlines());
         } catch (RuntimeException e) {
             chat.close();
             throw e;
