@@ -97,14 +97,16 @@ public final class ChatDatabase implements AutoCloseable {
 
     private static ChatDatabase start(HikariDataSource ownPool, DataSource dataSource, SqlDialect.Product product,
                                       String description) {
+        HibernateStart hibernate = HibernateStart.begin(dataSource, product, ownPool != null);
         MigrateResult migrated;
         try {
             migrated = Migrations.migrate(dataSource);
         } catch (RuntimeException e) {
+            hibernate.discard();
             throw new StoreUnavailable("Cannot migrate the database (" + description + "): "
                     + StoreFailures.rootMessage(e), e);
         }
-        SessionFactory sessionFactory = HibernateBootstrap.sessionFactory(dataSource, product, ownPool != null);
+        SessionFactory sessionFactory = hibernate.await();
         LOG.info("Chat database ready: {} (schema version {}, {} migration(s) applied now)", description,
                 migrated.targetSchemaVersion != null ? migrated.targetSchemaVersion : migrated.initialSchemaVersion,
                 migrated.migrationsExecuted);

@@ -33,8 +33,10 @@ public record DatabaseSettings(String url, String user, String password, int max
     }
 
     /**
-     * The URL the pool connects with. H2 gets durable commits ({@code WRITE_DELAY=0})
-     * and a 10 s row-lock wait unless the URL sets them; PostgreSQL gets connect and
+     * The URL the pool connects with. H2 gets durable commits ({@code WRITE_DELAY=0}),
+     * a 10 s row-lock wait and room for 64 parsed statements per connection unless the URL
+     * sets them (a send alone runs about ten distinct statements: H2's default of 8 made
+     * every one of them parsed again); PostgreSQL gets connect and
      * socket timeouts so that a dead server is a failure within about 2 s, and ends a
      * transaction left idle for 5 s: one whose client went silent (a node killed, a
      * network partition) would otherwise keep its row locks — a receiver's mailbox among
@@ -43,8 +45,9 @@ public record DatabaseSettings(String url, String user, String password, int max
      */
     public String effectiveUrl() {
         if (isH2(url)) {
-            String withDelay = withH2Setting(url, "WRITE_DELAY", "0");
-            return withH2Setting(withDelay, "LOCK_TIMEOUT", "10000");
+            String result = withH2Setting(url, "WRITE_DELAY", "0");
+            result = withH2Setting(result, "LOCK_TIMEOUT", "10000");
+            return withH2Setting(result, "QUERY_CACHE_SIZE", "64");
         }
         String result = withPostgresParameter(url, "connectTimeout", "2");
         result = withPostgresParameter(result, "loginTimeout", "2");

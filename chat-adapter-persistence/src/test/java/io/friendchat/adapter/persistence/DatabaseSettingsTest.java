@@ -12,16 +12,16 @@ class DatabaseSettingsTest {
         DatabaseSettings settings = DatabaseSettings.h2Default();
 
         assertThat(settings).isEqualTo(new DatabaseSettings("jdbc:h2:file:./data/chat", "sa", "", 16));
-        assertThat(settings.effectiveUrl()).isEqualTo("jdbc:h2:file:./data/chat;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+        assertThat(settings.effectiveUrl()).isEqualTo("jdbc:h2:file:./data/chat;WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
         assertThat(settings.describe()).isEqualTo("H2 file ./data/chat");
     }
 
     @Test
-    void anH2UrlKeepsTheWriteDelayAndLockTimeoutItSets() {
+    void anH2UrlKeepsTheWriteDelayLockTimeoutAndQueryCacheItSets() {
         assertThat(h2("jdbc:h2:file:/srv/chat;write_delay=500").effectiveUrl())
-                .isEqualTo("jdbc:h2:file:/srv/chat;write_delay=500;LOCK_TIMEOUT=10000");
-        assertThat(h2("jdbc:h2:mem:x;LOCK_TIMEOUT=3000;AUTO_SERVER=TRUE").effectiveUrl())
-                .isEqualTo("jdbc:h2:mem:x;LOCK_TIMEOUT=3000;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/srv/chat;write_delay=500;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
+        assertThat(h2("jdbc:h2:mem:x;LOCK_TIMEOUT=3000;AUTO_SERVER=TRUE;query_cache_size=4").effectiveUrl())
+                .isEqualTo("jdbc:h2:mem:x;LOCK_TIMEOUT=3000;AUTO_SERVER=TRUE;query_cache_size=4;WRITE_DELAY=0");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.conversation.Conversation;
 import io.friendchat.domain.conversation.PageRequest;
 import io.friendchat.domain.message.Message;
+import io.friendchat.domain.store.StoreUnavailable;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MigrationsTest {
 
@@ -59,5 +61,21 @@ class MigrationsTest {
             assertThat(rows.getInt(1)).isEqualTo(1);
             assertThat(rows.getInt(2)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aSchemaThatCannotBeMigratedIsAOneLineStoreUnavailable() throws Exception {
+        JdbcDataSource host = new JdbcDataSource();
+        host.setURL("jdbc:h2:mem:clash_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        host.setUser("sa");
+        try (Connection connection = host.getConnection(); Statement statement = connection.createStatement()) {
+            // A host table of ours' name and another shape: the first migration cannot create it.
+            statement.execute("create table messages (note varchar(50))");
+        }
+
+        assertThatThrownBy(() -> ChatDatabase.over(host))
+                .isInstanceOf(StoreUnavailable.class)
+                .hasMessageStartingWith("Cannot migrate the database (H2 (a host's DataSource)): ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }
