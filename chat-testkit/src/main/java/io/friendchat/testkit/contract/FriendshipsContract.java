@@ -39,11 +39,11 @@ public abstract class FriendshipsContract {
     @BeforeEach
     void freshAccounts() {
         friendships = friendshipsUnderTest();
-        long block = FreshIds.block() + FreshIds.OFFSET;
-        alice = AccountId.of(block + 1);
-        bob = AccountId.of(block + 2);
-        carol = AccountId.of(block + 3);
-        dave = AccountId.of(block + 4);
+        FourAccounts accounts = FourAccounts.fresh();
+        alice = accounts.alice();
+        bob = accounts.bob();
+        carol = accounts.carol();
+        dave = accounts.dave();
     }
 
     @Test

@@ -45,11 +45,11 @@ public abstract class MessageStoreContract {
     @BeforeEach
     void freshAccounts() {
         store = storeUnderTest();
-        long block = FreshIds.block() + FreshIds.OFFSET;
-        alice = AccountId.of(block + 1);
-        bob = AccountId.of(block + 2);
-        carol = AccountId.of(block + 3);
-        dave = AccountId.of(block + 4);
+        FourAccounts accounts = FourAccounts.fresh();
+        alice = accounts.alice();
+        bob = accounts.bob();
+        carol = accounts.carol();
+        dave = accounts.dave();
     }
 
     @Test
