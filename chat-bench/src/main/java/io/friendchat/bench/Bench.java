@@ -31,6 +31,7 @@ public final class Bench {
 
     static final String USAGE = """
             ./bench [all | baseline send latency sockets history coldstart jmh cluster ...] [flags]
+            (no scenario: all of them; the defaults below keep that under 5 minutes on 2 cores)
 
             shared:    --pairs 8 --warmup 2 --duration 5 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
                        --samples 500 (sequential GETs of the baseline)
@@ -43,7 +44,8 @@ public final class Bench {
             sockets:   --sockets 2000 (or max) --per-process 9500 --probe-pairs 10 --handshakes 200 --settle 3
             history:   --messages 100000 (issue 8: 1000000; pages are also timed on a conversation a tenth as long)
                        --partners 1000 --page 50 --history-samples 200
-            coldstart: --jar chat-bootstrap/target/chat-server.jar --coldstart-runs 3
+            coldstart: --jar chat-bootstrap/target/chat-server.jar --coldstart-runs 1 (starts per variant; 3 for
+                       medians; the launcher's training, reuse and retraining are checked whatever the count)
             jmh:       --jmh-warmups 1 --jmh-iterations 3 --jmh-seconds 1
             cluster:   three nodes and one, on PostgreSQL and a redis-server of the run's own (skipped without them):
                        --pg-url jdbc:postgresql://127.0.0.1:5432/test --pg-user postgres
