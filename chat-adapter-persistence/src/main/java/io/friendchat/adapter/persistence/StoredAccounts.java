@@ -60,7 +60,9 @@ final class StoredAccounts implements Accounts {
     /** Every send asks this for its receiver, so it is one plain select (see {@link RowReads}). */
     @Override
     public Optional<Account> resolve(AccountHandle handle) {
-        List<Account> candidates = reads.read(COLUMNS + " where username = ? or email_key = ?", statement -> {
+        // Two indexed lookups: H2 answers "username = ? or email_key = ?" with a scan of every account.
+        List<Account> candidates = reads.read(COLUMNS + " where username = ? union all " + COLUMNS
+                + " where email_key = ?", statement -> {
             statement.setString(1, handle.value());
             statement.setString(2, handle.emailKey());
         }, rows -> {
