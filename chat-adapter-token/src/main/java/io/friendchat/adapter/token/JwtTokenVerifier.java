@@ -23,9 +23,12 @@ import java.util.Objects;
 public final class JwtTokenVerifier implements TokenVerifier {
 
     private static final String NOT_VALID = "Given token not valid for any token type: ";
+    /** About 4 MB of tokens at most: far more clients than one node serves at once. */
+    private static final int RECENT_TOKENS = 10_000;
 
     private final Algorithm hs256;
     private final Clock clock;
+    private final RecentTokens recent = new RecentTokens(RECENT_TOKENS);
 
     public JwtTokenVerifier(String secret, Clock clock) {
         this.hs256 = Secrets.hs256(secret);
@@ -34,6 +37,11 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
     @Override
     public VerifiedToken verify(String token) {
+        RecentTokens.Verified seen = token == null ? null : recent.get(token);
+        if (seen != null) {
+            requireInTime(seen.expires(), seen.notBefore());
+            return seen.token();
+        }
         DecodedJWT jwt = decode(token);
         // Only HS256 is ever accepted: "none", other HMACs and any public-key alg are refused before the signature.
         if (!"HS256".equals(jwt.getAlgorithm())) {
@@ -49,10 +57,15 @@ public final class JwtTokenVerifier implements TokenVerifier {
             throw invalid("Token is malformed.");
         }
         requireAccessType(claims.get("token_type"));
-        requireNotExpired(claims.get("exp"), claims.get("nbf"));
+        double expires = expires(claims.get("exp"));
+        double notBefore = notBefore(claims.get("nbf"));
+        requireInTime(expires, notBefore);
         AccountId user = userId(claims.get("user_id"));
         JsonNode twoFactor = claims.get("two_factor_verified");
-        return new VerifiedToken(user, twoFactor != null && twoFactor.isBoolean() && twoFactor.booleanValue());
+        VerifiedToken verified = new VerifiedToken(user,
+                twoFactor != null && twoFactor.isBoolean() && twoFactor.booleanValue());
+        recent.remember(token, new RecentTokens.Verified(verified, expires, notBefore));
+        return verified;
     }
 
     private static DecodedJWT decode(String token) {
@@ -75,19 +88,31 @@ public final class JwtTokenVerifier implements TokenVerifier {
         }
     }
 
-    private void requireNotExpired(JsonNode exp, JsonNode nbf) {
+    private static double expires(JsonNode exp) {
         if (exp == null || exp.isNull()) {
             throw invalid("Token has no 'exp' claim.");
         }
         if (!exp.isNumber()) {
             throw invalid("Token 'exp' claim is not a number.");
         }
+        return exp.doubleValue();
+    }
+
+    /** NaN when there is no {@code nbf}; +Infinity for one that is not a number, which is never valid. */
+    private static double notBefore(JsonNode nbf) {
+        if (nbf == null) {
+            return Double.NaN;
+        }
+        return nbf.isNumber() ? nbf.doubleValue() : Double.POSITIVE_INFINITY;
+    }
+
+    private void requireInTime(double expires, double notBefore) {
         double now = epochSeconds(clock.instant());
         // As SimpleJWT: expired once exp <= now, with no leeway.
-        if (exp.doubleValue() <= now) {
+        if (expires <= now) {
             throw invalid("Token is expired.");
         }
-        if (nbf != null && (!nbf.isNumber() || nbf.doubleValue() > now)) {
+        if (notBefore > now) {
             throw invalid("Token is not valid yet.");
         }
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static io.friendchat.adapter.token.ForgedTokens.HS256_HEADER;
@@ -159,6 +160,45 @@ class JwtTokenVerifierTest {
         assertInvalid(hs256(payload("7", ",\"nbf\":" + (NOW + 60)), SECRET), "Token is not valid yet.");
     }
 
+    @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceItExpires() {
+        MovingClock clock = new MovingClock(Instant.ofEpochSecond(NOW));
+        JwtTokenVerifier remembering = new JwtTokenVerifier(SECRET, clock);
+        String token = hs256(payloadWithExp(NOW + 60), SECRET);
+        assertThat(remembering.verify(token)).isEqualTo(new VerifiedToken(AccountId.of(7), false));
+        assertThat(remembering.verify(token)).isEqualTo(new VerifiedToken(AccountId.of(7), false));
+
+        clock.now = Instant.ofEpochSecond(NOW + 60);
+
+        assertThatThrownBy(() -> remembering.verify(token)).isInstanceOf(InvalidToken.class)
+                .hasMessage("Given token not valid for any token type: Token is expired.");
+    }
+
+    @Test
+    void aTokenNotYetValidBecomesValidAtItsNbfAndOnlyThen() {
+        MovingClock clock = new MovingClock(Instant.ofEpochSecond(NOW));
+        JwtTokenVerifier remembering = new JwtTokenVerifier(SECRET, clock);
+        String token = hs256(payload("7", ",\"nbf\":" + (NOW + 60)), SECRET);
+        assertThatThrownBy(() -> remembering.verify(token)).hasMessageEndingWith("Token is not valid yet.");
+
+        clock.now = Instant.ofEpochSecond(NOW + 60);
+        assertThat(remembering.verify(token)).isEqualTo(new VerifiedToken(AccountId.of(7), false));
+
+        clock.now = Instant.ofEpochSecond(NOW + 59);
+        assertThatThrownBy(() -> remembering.verify(token)).hasMessageEndingWith("Token is not valid yet.");
+    }
+
+    @Test
+    void aRememberedTokenAnswersForItselfOnly() {
+        String verifiedTwice = hs256(payload("7", ",\"two_factor_verified\":true"), SECRET);
+        String sameUserNoTwoFactor = hs256(payload("7", ""), SECRET);
+        verifier.verify(verifiedTwice);
+
+        assertThat(verifier.verify(verifiedTwice)).isEqualTo(new VerifiedToken(AccountId.of(7), true));
+        assertThat(verifier.verify(sameUserNoTwoFactor)).isEqualTo(new VerifiedToken(AccountId.of(7), false));
+        assertInvalid(verifiedTwice.substring(0, verifiedTwice.length() - 2) + "AA", "Token signature is invalid.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "garbage", "a.b.c", "a.b", "...", "eyJhbGciOiJIUzI1NiJ9", "\u00e9.\u00e9.\u00e9"})
     void garbageIsRefused(String token) {
@@ -195,5 +235,30 @@ class JwtTokenVerifierTest {
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(InvalidToken.class)
                 .hasMessage("Given token not valid for any token type: " + reason);
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovingClock extends Clock {
+
+        Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
