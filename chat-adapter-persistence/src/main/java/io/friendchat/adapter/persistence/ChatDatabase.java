@@ -49,7 +49,7 @@ public final class ChatDatabase implements AutoCloseable {
         this.friendships = new StoredFriendships(scope, reads);
         this.directory = new StoredDirectory(scope, dialect);
         this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(new SendStatements(dialect))));
-        this.messages = new StoredMessages(scope, groupCommit);
+        this.messages = new StoredMessages(scope, reads, groupCommit);
         this.health = new DatabaseHealth(dataSource);
     }
 

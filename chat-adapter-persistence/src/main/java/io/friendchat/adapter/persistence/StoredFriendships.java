@@ -13,7 +13,20 @@ import java.util.Set;
 /** The friend graph of the built-in directory. */
 final class StoredFriendships implements Friendships {
 
-    private static final String FRIEND = "case when f.lowAccount = :account then f.highAccount else f.lowAccount end";
+    /*
+     * The account's friendships as their lower account, then as their higher one: each half one
+     * index lookup (friendships_pk, friendships_high_ix). H2 reads "low_account = ? or
+     * high_account = ?" as "? in (low_account, high_account)" and scans every friendship for it.
+     */
+    private static final String FRIENDS_OF = """
+            select f.highAccount from Friendship f where f.lowAccount = :account
+            union all
+            select f.lowAccount from Friendship f where f.highAccount = :account""";
+
+    private static final String FRIENDS_AMONG = """
+            select f.highAccount from Friendship f where f.lowAccount = :account and f.highAccount in :candidates
+            union all
+            select f.lowAccount from Friendship f where f.highAccount = :account and f.lowAccount in :candidates""";
 
     private final SessionScope scope;
     private final RowReads reads;
@@ -38,9 +51,7 @@ final class StoredFriendships implements Friendships {
 
     @Override
     public Set<AccountId> friendsOf(AccountId account) {
-        return scope.call(session -> toIds(session.createSelectionQuery(
-                        "select " + FRIEND + " from Friendship f where f.lowAccount = :account or f.highAccount = :account",
-                        Long.class)
+        return scope.call(session -> toIds(session.createSelectionQuery(FRIENDS_OF, Long.class)
                 .setParameter("account", account.value())
                 .getResultList()));
     }
@@ -55,10 +66,7 @@ final class StoredFriendships implements Friendships {
             Set<AccountId> friends = new HashSet<>();
             for (int from = 0; from < values.size(); from += StoredAccounts.IDS_PER_QUERY) {
                 List<Long> chunk = values.subList(from, Math.min(values.size(), from + StoredAccounts.IDS_PER_QUERY));
-                friends.addAll(toIds(session.createSelectionQuery("select " + FRIEND + """
-                                 from Friendship f
-                                where (f.lowAccount = :account and f.highAccount in :candidates)
-                                   or (f.highAccount = :account and f.lowAccount in :candidates)""", Long.class)
+                friends.addAll(toIds(session.createSelectionQuery(FRIENDS_AMONG, Long.class)
                         .setParameter("account", account.value())
                         .setParameter("candidates", chunk)
                         .getResultList()));

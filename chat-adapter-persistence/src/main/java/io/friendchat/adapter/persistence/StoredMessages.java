@@ -15,6 +15,7 @@ import io.friendchat.domain.message.NewMessage;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,17 +25,30 @@ import java.util.Optional;
 /** Messages and conversations in the chat database. */
 final class StoredMessages implements MessageStore {
 
+    /**
+     * The owner's conversations as their lower account, then as their higher one: each half
+     * one index lookup ({@code conversations_pair_uk}, {@code conversations_high_ix}). H2 reads
+     * "low_account = ? or high_account = ?" as "? in (low_account, high_account)" and scans every
+     * conversation for it. Plain SQL: HQL would put this order by inside the second half.
+     */
     private static final String INBOX = """
-            select c.lowAccount, c.highAccount, c.lowUnread, c.highUnread, m
-            from Conversation c join Message m on m.id = c.lastMessageId
-            where c.lowAccount = :owner or c.highAccount = :owner
-            order by c.lastMessageId desc""";
+            select c.high_account as partner, c.low_unread as unread, m.id as latest_id,
+                   m.sender_id, m.receiver_id, m.body, m.sent_at, m.client_id
+            from conversations c join messages m on m.id = c.last_message_id
+            where c.low_account = ?
+            union all
+            select c.low_account, c.high_unread, m.id, m.sender_id, m.receiver_id, m.body, m.sent_at, m.client_id
+            from conversations c join messages m on m.id = c.last_message_id
+            where c.high_account = ?
+            order by latest_id desc""";
 
     private final SessionScope scope;
+    private final RowReads reads;
     private final GroupCommit groupCommit;
 
-    StoredMessages(SessionScope scope, GroupCommit groupCommit) {
+    StoredMessages(SessionScope scope, RowReads reads, GroupCommit groupCommit) {
         this.scope = scope;
+        this.reads = reads;
         this.groupCommit = groupCommit;
     }
 
@@ -87,16 +101,15 @@ final class StoredMessages implements MessageStore {
     @Override
     public List<InboxEntry> inbox(AccountId owner) {
         long ownerId = owner.value();
-        return scope.call(session -> {
-            List<Object[]> rows = session.createSelectionQuery(INBOX, Object[].class)
-                    .setParameter("owner", ownerId)
-                    .getResultList();
-            List<InboxEntry> entries = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                boolean ownerIsLow = (Long) row[0] == ownerId;
-                long partner = ownerIsLow ? (Long) row[1] : (Long) row[0];
-                long unread = ownerIsLow ? (Long) row[2] : (Long) row[3];
-                entries.add(new InboxEntry(AccountId.of(partner), ((MessageEntity) row[4]).toDomain(), unread));
+        return reads.read(INBOX, select -> {
+            select.setLong(1, ownerId);
+            select.setLong(2, ownerId);
+        }, rows -> {
+            List<InboxEntry> entries = new ArrayList<>();
+            while (rows.next()) {
+                Message latest = Message.restore(rows.getLong(3), rows.getLong(4), rows.getLong(5),
+                        rows.getString(6), rows.getObject(7, OffsetDateTime.class).toInstant(), rows.getString(8));
+                entries.add(new InboxEntry(AccountId.of(rows.getLong(1)), latest, rows.getLong(2)));
             }
             return Collections.unmodifiableList(entries);
         });
