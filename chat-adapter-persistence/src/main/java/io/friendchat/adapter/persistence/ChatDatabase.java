@@ -45,8 +45,8 @@ public final class ChatDatabase implements AutoCloseable {
         this.dialect = dialect;
         this.scope = new SessionScope(sessionFactory);
         RowReads reads = new RowReads(dataSource);
-        this.accounts = new StoredAccounts(scope, reads);
-        this.friendships = new StoredFriendships(scope, reads);
+        this.accounts = new StoredAccounts(reads);
+        this.friendships = new StoredFriendships(reads);
         this.directory = new StoredDirectory(scope, dialect);
         this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(new SendStatements(dialect))));
         this.messages = new StoredMessages(scope, reads, groupCommit);

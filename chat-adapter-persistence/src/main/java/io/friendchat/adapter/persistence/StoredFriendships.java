@@ -7,10 +7,9 @@ import io.friendchat.domain.friendship.Friendships;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
-/** The friend graph of the built-in directory. */
+/** The friend graph of the built-in directory, read in plain JDBC (see {@link RowReads}). */
 final class StoredFriendships implements Friendships {
 
     /*
@@ -19,20 +18,13 @@ final class StoredFriendships implements Friendships {
      * high_account = ?" as "? in (low_account, high_account)" and scans every friendship for it.
      */
     private static final String FRIENDS_OF = """
-            select f.highAccount from Friendship f where f.lowAccount = :account
+            select high_account from friendships where low_account = ?
             union all
-            select f.lowAccount from Friendship f where f.highAccount = :account""";
+            select low_account from friendships where high_account = ?""";
 
-    private static final String FRIENDS_AMONG = """
-            select f.highAccount from Friendship f where f.lowAccount = :account and f.highAccount in :candidates
-            union all
-            select f.lowAccount from Friendship f where f.highAccount = :account and f.lowAccount in :candidates""";
-
-    private final SessionScope scope;
     private final RowReads reads;
 
-    StoredFriendships(SessionScope scope, RowReads reads) {
-        this.scope = scope;
+    StoredFriendships(RowReads reads) {
         this.reads = reads;
     }
 
@@ -51,33 +43,31 @@ final class StoredFriendships implements Friendships {
 
     @Override
     public Set<AccountId> friendsOf(AccountId account) {
-        return scope.call(session -> toIds(session.createSelectionQuery(FRIENDS_OF, Long.class)
-                .setParameter("account", account.value())
-                .getResultList()));
-    }
-
-    @Override
-    public Set<AccountId> friendsAmong(AccountId account, Collection<AccountId> candidates) {
-        List<Long> values = candidates.stream().map(AccountId::value).distinct().toList();
-        if (values.isEmpty()) {
-            return Set.of();
-        }
-        return scope.call(session -> {
+        return reads.read(FRIENDS_OF, statement -> {
+            statement.setLong(1, account.value());
+            statement.setLong(2, account.value());
+        }, rows -> {
             Set<AccountId> friends = new HashSet<>();
-            for (int from = 0; from < values.size(); from += StoredAccounts.IDS_PER_QUERY) {
-                List<Long> chunk = values.subList(from, Math.min(values.size(), from + StoredAccounts.IDS_PER_QUERY));
-                friends.addAll(toIds(session.createSelectionQuery(FRIENDS_AMONG, Long.class)
-                        .setParameter("account", account.value())
-                        .setParameter("candidates", chunk)
-                        .getResultList()));
+            while (rows.next()) {
+                friends.add(AccountId.of(rows.getLong(1)));
             }
             return friends;
         });
     }
 
-    private static Set<AccountId> toIds(List<Long> values) {
-        Set<AccountId> ids = new HashSet<>(values.size());
-        values.forEach(value -> ids.add(AccountId.of(value)));
-        return ids;
+    /**
+     * The account's friends, kept when among the candidates: two index range reads of the
+     * account's own friendships, where a list of a thousand candidates made H2 compare each
+     * friendship with every candidate in turn. An account's friends are a bounded set (the
+     * presence announcements read them all too).
+     */
+    @Override
+    public Set<AccountId> friendsAmong(AccountId account, Collection<AccountId> candidates) {
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        Set<AccountId> friends = friendsOf(account);
+        friends.retainAll(candidates instanceof Set<?> ? candidates : new HashSet<>(candidates));
+        return friends;
     }
 }

@@ -112,6 +112,13 @@ class H2QueryPlansTest {
     }
 
     @Test
+    void accountsByIdsAreLookedUpThroughThePrimaryKey() throws Exception {
+        List<AccountId> ids = List.of(owner.id(), AccountId.of(10_000), AccountId.of(10_002), AccountId.of(5));
+        assertIndexedOnly("accounts by ids", () -> assertThat(database.accounts().byIds(ids).keySet())
+                .containsExactlyInAnyOrder(owner.id(), AccountId.of(10_000), AccountId.of(10_002)));
+    }
+
+    @Test
     void resolvingAHandleReadsAccountsThroughIndexes() throws Exception {
         assertIndexedOnly("resolve a username", () -> assertThat(database.accounts().resolve(AccountHandle.of("owner")))
                 .contains(owner));
