@@ -63,14 +63,14 @@ final class GroupCommit implements AutoCloseable {
     /** Refuses new sends, fails those still queued, and lets a batch being written finish. */
     @Override
     public void close() {
-        List<PendingSend> left;
         synchronized (lock) {
             closed = true;
-            left = new ArrayList<>(queue);
+            // Failed under the lock: a caller handed the next batch finds the queue empty and returns
+            // at once, so its own send must already have its outcome by then.
+            for (PendingSend send : queue) {
+                send.complete(SendOutcome.failed(closedFailure()));
+            }
             queue.clear();
-        }
-        for (PendingSend send : left) {
-            send.complete(SendOutcome.failed(closedFailure()));
         }
         synchronized (lock) {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
