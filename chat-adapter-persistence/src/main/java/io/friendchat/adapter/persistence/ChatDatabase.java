@@ -49,7 +49,7 @@ public final class ChatDatabase implements AutoCloseable {
         this.friendships = new StoredFriendships(reads);
         this.directory = new StoredDirectory(scope, dialect);
         this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(new SendStatements(dialect))));
-        this.messages = new StoredMessages(scope, reads, groupCommit);
+        this.messages = new StoredMessages(scope, reads, dialect, groupCommit);
         this.health = new DatabaseHealth(dataSource);
     }
 

@@ -31,6 +31,10 @@ final class SendStatements {
         this.dialect = dialect;
     }
 
+    SqlDialect dialect() {
+        return dialect;
+    }
+
     /**
      * Locks the receiver's mailbox row until the transaction ends, creating it first when it
      * is missing: one statement for a mailbox that exists, which is every send but the first.

@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * The few statements that differ between H2 and PostgreSQL: creating a row that
- * may already exist without failing, when two transactions race to create it, and
- * drawing from or moving a sequence.
+ * may already exist without failing, when two transactions race to create it,
+ * drawing from or moving a sequence, refreshing the planner's statistics, and
+ * naming the index a conversation's pages are read through.
  */
 enum SqlDialect {
 
@@ -19,7 +20,10 @@ enum SqlDialect {
                     + " values (?, ?, ?, ?, ?, ?)",
             "select next value for account_ids",
             // Takes effect at once and is not undone by a rollback, as PostgreSQL's setval.
-            "alter sequence account_ids restart with %d"),
+            "alter sequence account_ids restart with %d",
+            "analyze",
+            // H2 would pick the foreign key's own index (conversation_id alone) and sort the whole conversation.
+            "messages m use index (messages_conversation_ix)"),
 
     POSTGRESQL("insert into mailboxes (account_id) values (?) on conflict do nothing",
             "insert into conversations (low_account, high_account) values (?, ?) on conflict do nothing",
@@ -28,23 +32,32 @@ enum SqlDialect {
             "insert into messages (conversation_id, sender_id, receiver_id, body, sent_at, client_id)"
                     + " values (?, ?, ?, ?, ?, ?) on conflict (sender_id, client_id) do nothing",
             "select nextval('account_ids')",
-            "select setval('account_ids', %d, false)");
+            "select setval('account_ids', %d, false)",
+            "analyze messages, conversations, mailboxes",
+            "messages m");
 
     final String createMailbox;
     final String createConversation;
     final String createFriendship;
     final String insertMessage;
     final String nextAccountId;
+    /** Refreshes the planner's statistics of the chat tables (after a bulk load). */
+    final String analyze;
+    /** The messages table, as {@code m}, read in (conversation_id, id) order by a page. */
+    final String messagesInConversationOrder;
     private final String accountIdsFromTemplate;
 
     SqlDialect(String createMailbox, String createConversation, String createFriendship,
-               String insertMessage, String nextAccountId, String accountIdsFromTemplate) {
+               String insertMessage, String nextAccountId, String accountIdsFromTemplate, String analyze,
+               String messagesInConversationOrder) {
         this.createMailbox = createMailbox;
         this.createConversation = createConversation;
         this.createFriendship = createFriendship;
         this.insertMessage = insertMessage;
         this.nextAccountId = nextAccountId;
         this.accountIdsFromTemplate = accountIdsFromTemplate;
+        this.analyze = analyze;
+        this.messagesInConversationOrder = messagesInConversationOrder;
     }
 
     /** The statement after which the account id sequence draws {@code next} next. */

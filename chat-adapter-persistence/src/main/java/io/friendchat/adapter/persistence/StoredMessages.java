@@ -15,6 +15,8 @@ import io.friendchat.domain.message.NewMessage;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,13 +44,18 @@ final class StoredMessages implements MessageStore {
             where c.high_account = ?
             order by latest_id desc""";
 
+    /** A message row's columns, in the order {@link #message} reads them. */
+    private static final String MESSAGE_COLUMNS = "m.id, m.sender_id, m.receiver_id, m.body, m.sent_at, m.client_id";
+
     private final SessionScope scope;
     private final RowReads reads;
+    private final SqlDialect dialect;
     private final GroupCommit groupCommit;
 
-    StoredMessages(SessionScope scope, RowReads reads, GroupCommit groupCommit) {
+    StoredMessages(SessionScope scope, RowReads reads, SqlDialect dialect, GroupCommit groupCommit) {
         this.scope = scope;
         this.reads = reads;
+        this.dialect = dialect;
         this.groupCommit = groupCommit;
     }
 
@@ -68,34 +75,46 @@ final class StoredMessages implements MessageStore {
         return scope.call(session -> byClientId(session, sender, clientId));
     }
 
+    /**
+     * Two plain selects. The page lists both index columns in its order by: H2 reads the
+     * (conversation_id, id) index backwards and stops after the page only then; with
+     * "order by id desc" alone it read and sorted the whole conversation on every call
+     * (297,001 rows scanned for the latest 51 of a 300,000-message conversation).
+     */
     @Override
     public ConversationPage page(Conversation conversation, PageRequest request) {
-        return scope.call(session -> {
-            Optional<Long> conversationId = session.createSelectionQuery("""
-                            select c.id from Conversation c
-                            where c.lowAccount = :low and c.highAccount = :high and c.lastMessageId is not null""",
-                            Long.class)
-                    .setParameter("low", conversation.low().value())
-                    .setParameter("high", conversation.high().value())
-                    .uniqueResultOptional();
-            if (conversationId.isEmpty()) {
-                return ConversationPage.none();
-            }
-            String before = request.beforeId().isPresent() ? " and m.id < :before" : "";
-            var query = session.createSelectionQuery(
-                            "from Message m where m.conversationId = :conversation" + before + " order by m.id desc",
-                            MessageEntity.class)
-                    .setParameter("conversation", conversationId.get())
-                    .setMaxResults(request.limit() + 1);
-            request.beforeId().ifPresent(id -> query.setParameter("before", id.value()));
-            List<MessageEntity> newestFirst = query.getResultList();
-            boolean hasMore = newestFirst.size() > request.limit();
-            List<Message> page = new ArrayList<>(Math.min(newestFirst.size(), request.limit()));
-            for (int i = Math.min(newestFirst.size(), request.limit()) - 1; i >= 0; i--) {
-                page.add(newestFirst.get(i).toDomain());
-            }
-            return new ConversationPage(page, hasMore, false);
-        });
+        Optional<Long> conversationId = reads.read("""
+                        select id from conversations
+                        where low_account = ? and high_account = ? and last_message_id is not null""", select -> {
+                    select.setLong(1, conversation.low().value());
+                    select.setLong(2, conversation.high().value());
+                }, rows -> rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty());
+        if (conversationId.isEmpty()) {
+            return ConversationPage.none();
+        }
+        String before = request.beforeId().isPresent() ? " and m.id < ?" : "";
+        List<Message> newestFirst = reads.read("select " + MESSAGE_COLUMNS + " from " + dialect.messagesInConversationOrder
+                + " where m.conversation_id = ?" + before
+                + " order by m.conversation_id desc, m.id desc fetch first ? rows only", select -> {
+                    int parameter = 1;
+                    select.setLong(parameter++, conversationId.get());
+                    if (request.beforeId().isPresent()) {
+                        select.setLong(parameter++, request.beforeId().get().value());
+                    }
+                    select.setInt(parameter, request.limit() + 1);
+                }, rows -> {
+                    List<Message> found = new ArrayList<>(request.limit() + 1);
+                    while (rows.next()) {
+                        found.add(message(rows, 1));
+                    }
+                    return found;
+                });
+        boolean hasMore = newestFirst.size() > request.limit();
+        List<Message> page = new ArrayList<>(Math.min(newestFirst.size(), request.limit()));
+        for (int i = Math.min(newestFirst.size(), request.limit()) - 1; i >= 0; i--) {
+            page.add(newestFirst.get(i));
+        }
+        return new ConversationPage(page, hasMore, false);
     }
 
     @Override
@@ -107,9 +126,7 @@ final class StoredMessages implements MessageStore {
         }, rows -> {
             List<InboxEntry> entries = new ArrayList<>();
             while (rows.next()) {
-                Message latest = Message.restore(rows.getLong(3), rows.getLong(4), rows.getLong(5),
-                        rows.getString(6), rows.getObject(7, OffsetDateTime.class).toInstant(), rows.getString(8));
-                entries.add(new InboxEntry(AccountId.of(rows.getLong(1)), latest, rows.getLong(2)));
+                entries.add(new InboxEntry(AccountId.of(rows.getLong(1)), message(rows, 3), rows.getLong(2)));
             }
             return Collections.unmodifiableList(entries);
         });
@@ -118,7 +135,9 @@ final class StoredMessages implements MessageStore {
     @Override
     public List<Message> receivedAfter(AccountId receiver, MessageId after, int limit) {
         return scope.call(session -> session.createSelectionQuery(
-                        "from Message m where m.receiverId = :receiver and m.id > :after order by m.id",
+                        // Both index columns in the order by: with "order by m.id" alone H2 read and sorted every
+                        // message the account received after the mark, however few were asked for.
+                        "from Message m where m.receiverId = :receiver and m.id > :after order by m.receiverId, m.id",
                         MessageEntity.class)
                 .setParameter("receiver", receiver.value())
                 .setParameter("after", after == null ? 0L : after.value())
@@ -198,5 +217,12 @@ final class StoredMessages implements MessageStore {
                 .setParameter("clientId", clientId.value())
                 .uniqueResultOptional()
                 .map(MessageEntity::toDomain);
+    }
+
+    /** The message whose {@link #MESSAGE_COLUMNS} start at column {@code first}. */
+    private static Message message(ResultSet rows, int first) throws SQLException {
+        return Message.restore(rows.getLong(first), rows.getLong(first + 1), rows.getLong(first + 2),
+                rows.getString(first + 3), rows.getObject(first + 4, OffsetDateTime.class).toInstant(),
+                rows.getString(first + 5));
     }
 }

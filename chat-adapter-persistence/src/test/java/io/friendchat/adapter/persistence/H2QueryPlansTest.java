@@ -4,7 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.friendchat.domain.account.Account;
 import io.friendchat.domain.account.AccountHandle;
 import io.friendchat.domain.account.AccountId;
+import io.friendchat.domain.conversation.Conversation;
+import io.friendchat.domain.conversation.PageRequest;
 import io.friendchat.domain.directory.AccountDraft;
+import io.friendchat.domain.message.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +39,11 @@ class H2QueryPlansTest {
 
     /**
      * A table the plan reads and the comment H2 prints after it: the index, then, after a colon,
-     * the condition it looks rows up by. A scan has no condition, or names {@code tableScan}.
+     * the condition it looks rows up by (after the index hint, when the statement names one). A scan has
+     * no condition, or names {@code tableScan}.
      */
     private static final Pattern TABLE_ACCESS = Pattern.compile(
-            "\"PUBLIC\"\\.\"(\\w+)\"(?: \"\\w+\")?\\s*/\\* PUBLIC\\.([\\w.]+)(:?)");
+            "\"PUBLIC\"\\.\"(\\w+)\"(?: \"\\w+\")?(?: USE INDEX \\([^)]*\\))?\\s*/\\* PUBLIC\\.([\\w.]+)(:?)");
     private static final Pattern ANY_TABLE = Pattern.compile("\"PUBLIC\"\\.\"\\w+\"");
 
     private static final int PARTNERS_EACH_SIDE = 20;
@@ -119,6 +124,22 @@ class H2QueryPlansTest {
     }
 
     @Test
+    void aConversationsPagesAreReadBackwardsThroughItsIndexAndStopAfterThePage() throws Exception {
+        Conversation conversation = Conversation.between(owner.id(), lowerPartners.get(0));
+        assertIndexedOnly("latest page", () -> assertThat(database.messages()
+                .page(conversation, PageRequest.latest(1)).messages()).hasSize(1));
+        Message latest = database.messages().page(conversation, PageRequest.latest(1)).messages().get(0);
+        assertIndexedOnly("page before the latest", () -> assertThat(database.messages()
+                .page(conversation, PageRequest.before(latest.id(), 1)).messages()).hasSize(1));
+    }
+
+    @Test
+    void catchUpReadsTheReceiversMessagesInIndexOrder() throws Exception {
+        assertIndexedOnly("received after", () -> assertThat(database.messages()
+                .receivedAfter(owner.id(), null, 3)).hasSize(3));
+    }
+
+    @Test
     void resolvingAHandleReadsAccountsThroughIndexes() throws Exception {
         assertIndexedOnly("resolve a username", () -> assertThat(database.accounts().resolve(AccountHandle.of("owner")))
                 .contains(owner));
@@ -142,6 +163,10 @@ class H2QueryPlansTest {
                 while (access.find()) {
                     accesses.add(access.group(1) + " via " + access.group(2) + (access.group(3).isEmpty()
                             ? " (no index condition)" : ""));
+                }
+                if (recorded.sql().toLowerCase(Locale.ROOT).contains("fetch first")) {
+                    // A page: read in index order and stopped after it, not every matching row read and sorted.
+                    assertThat(plan).as("a page's plan").contains("/* index sorted */");
                 }
                 assertThat(accesses).as("the tables the plan reads").isNotEmpty()
                         .hasSize((int) ANY_TABLE.matcher(plan).results().count())

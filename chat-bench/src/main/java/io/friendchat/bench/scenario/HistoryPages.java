@@ -97,6 +97,7 @@ public final class HistoryPages {
                 System.out.printf("history: %d + %d messages loaded in %.1f s; now one message to each other "
                         + "partner%n", messages, shortMessages, (System.nanoTime() - loadStart) / 1e9);
                 greetPartners(loader, ownerId, ids.subList(3, ids.size()));
+                loader.refreshStatistics();
                 loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             }
             String shortPartner = names.get(2);
@@ -207,10 +208,12 @@ public final class HistoryPages {
         String jfr = "";
         if (profile != null) {
             Profile recording = Profile.start(flags, profile);
-            for (int i = 0; i < samples; i++) {
-                inProcess.get();
+            if (recording != null) {
+                for (int i = 0; i < samples; i++) {
+                    inProcess.get();
+                }
+                jfr = recording.stopAndSummarize();
             }
-            jfr = recording.stopAndSummarize();
         }
         Histogram http = Figures.micros();
         int status = 0;
