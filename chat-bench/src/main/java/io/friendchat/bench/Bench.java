@@ -35,8 +35,9 @@ public final class Bench {
 
             shared:    --pairs 8 --warmup 2 --duration 5 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
                        --samples 500 (sequential GETs of the baseline)
-            send:      --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
-                       --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
+            send:      --rounds 3 (baseline then sends, alternately; the median round's ratio counts)
+                       --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
+            output:    --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
                        --wait-quiet 0 (minutes to wait for a load average below 2.5 first)
             server:    in-process on a fresh H2 file, CHAT_RATE_LIMIT=0 (--rate-limit N to change);
                        --db-url/--db-user/--db-password for another database;

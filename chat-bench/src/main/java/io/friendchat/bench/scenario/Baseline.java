@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Baseline {
 
-    private static final String SECRET = "baseline-secret-of-at-least-32-bytes-long";
+    static final String SECRET = "baseline-secret-of-at-least-32-bytes-long";
 
     private final Flags flags;
     private final Sizes sizes;

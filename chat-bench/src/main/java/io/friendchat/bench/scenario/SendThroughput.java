@@ -9,16 +9,27 @@ import io.friendchat.bench.client.ClosedLoop;
 import io.friendchat.bench.client.FriendPairs;
 import io.friendchat.bench.client.Provisioning;
 import io.friendchat.bench.client.ServerUnderTest;
+import io.friendchat.bench.NoopResource;
 import io.friendchat.bench.report.Figures;
+import io.friendchat.bootstrap.BenchServers;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Scenario 1, send: P friend pairs post {@code /chat/message/} as fast as the
  * server answers, over keep-alive connections, while every receiver holds a
  * socket; messages stored and pushed per second, and whether the counts agree.
+ * The no-op baseline runs beside it in alternating rounds (baseline, send, baseline,
+ * send...), and the ratio is the median of the rounds' ratios: on a shared machine
+ * whose speed drifts by half within a minute, two figures taken minutes apart
+ * compare the moments rather than the servers.
  * With {@code --nondurable-check true} it runs again on H2's default write delay, to
  * show what the durable commit per message costs.
  */
@@ -29,96 +40,161 @@ public final class SendThroughput {
 
     private final Flags flags;
     private final Sizes sizes;
+    private final int rounds;
 
     public SendThroughput(Flags flags) {
         this.flags = flags;
         this.sizes = Sizes.from(flags);
+        this.rounds = Math.max(1, flags.integer("rounds", 3));
     }
 
-    /** One run's outcome: the closed loop, rows counted in the database, pushes, sockets lost, JFR summary. */
-    private record Outcome(ClosedLoop.Result result, long storedRows, long pushed, long pushedInWindow,
+    /** One round: the no-op baseline's closed loop, then the send's, each over the same window length. */
+    private record Round(ClosedLoop.Result baseline, ClosedLoop.Result send) {
+
+        double ratio() {
+            return send.okPerSecond() / baseline.okPerSecond();
+        }
+    }
+
+    /** The rounds, rows counted in the database, pushes (in all and in the rounds' windows), sockets lost, JFR. */
+    private record Outcome(List<Round> rounds, long storedRows, long pushed, long pushedInWindows,
                            long socketsClosed, String jfr) {
 
+        long okTotal() {
+            return rounds.stream().mapToLong(round -> round.send().okTotal()).sum();
+        }
+
         boolean countsAgree() {
-            return result.okTotal() == pushed && (storedRows < 0 || storedRows == result.okTotal());
+            return okTotal() == pushed && (storedRows < 0 || storedRows == okTotal());
+        }
+
+        /** The round whose ratio is the median (the lower middle one for an even count). */
+        Round median() {
+            List<Round> sorted = new ArrayList<>(rounds);
+            sorted.sort(Comparator.comparingDouble(Round::ratio));
+            return sorted.get((sorted.size() - 1) / 2);
+        }
+
+        Map<String, Long> failures() {
+            Map<String, Long> all = new TreeMap<>();
+            rounds.forEach(round -> round.send().failures().forEach((k, v) -> all.merge(k, v, Long::sum)));
+            return all;
         }
     }
 
     public String run(BaselineFigures baseline) throws Exception {
         double loadBefore = LoadAverage.now();
         Outcome durable;
-        try (ServerUnderTest server = ServerUnderTest.start(flags, "")) {
-            durable = measure(server, true);
-        }
         Outcome nondurable = null;
-        boolean check = flags.bool("nondurable-check", false) && !flags.has("target") && !flags.has("db-url");
-        if (check) {
-            try (ServerUnderTest server = ServerUnderTest.start(flags, NONDURABLE)) {
-                nondurable = measure(server, false);
+        try (BenchServers.BaselineServer noop = BenchServers.startBaseline("127.0.0.1", NoopResource.class,
+                Baseline.SECRET);
+             ChatClient noopClient = new ChatClient(URI.create("http://127.0.0.1:" + noop.port() + "/"),
+                     Baseline.SECRET)) {
+            try (ServerUnderTest server = ServerUnderTest.start(flags, "")) {
+                durable = measure(server, noopClient, true);
+            }
+            boolean check = flags.bool("nondurable-check", false) && !flags.has("target") && !flags.has("db-url");
+            if (check) {
+                try (ServerUnderTest server = ServerUnderTest.start(flags, NONDURABLE)) {
+                    nondurable = measure(server, noopClient, false);
+                }
             }
         }
         return markdown(durable, nondurable, baseline, loadBefore);
     }
 
-    private Outcome measure(ServerUnderTest server, boolean profiled) throws Exception {
+    private Outcome measure(ServerUnderTest server, ChatClient noopClient, boolean profiled) throws Exception {
         List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+        String noopToken = noopClient.token(1);
         try (ChatClient client = new ChatClient(server.base(), server.jwtSecret());
              FriendPairs pairs = FriendPairs.provision(client, new Provisioning(client, server.adminToken()), "send",
                      sizes.pairs(), (text, arrived) -> arrivals.add(arrived))) {
             long storedBefore = server.storedMessages();
-            System.out.println("send: " + sizes.pairs() + " pairs, " + sizes.seconds() + " s"
-                    + (profiled ? "" : ", non-durable commits"));
-            Profile profile = profiled ? Profile.start(flags, "send") : null;
-            ClosedLoop.Result result = ClosedLoop.run(client, sizes.pairs(), sizes.warmup(), sizes.window(),
-                    (pair, sequence) -> client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair),
-                            "send:" + pair + ":" + sequence));
-            String jfr = profile == null ? "" : profile.stopAndSummarize();
+            List<Round> measured = new ArrayList<>();
+            String jfr = "";
+            for (int r = 0; r < rounds; r++) {
+                // Both warm up before the first round only; later rounds start on warm code and connections.
+                Duration warmup = r == 0 ? sizes.warmup() : Duration.ZERO;
+                System.out.println("send: round " + (r + 1) + " of " + rounds + ", " + sizes.pairs() + " pairs, "
+                        + sizes.seconds() + " s of no-op POSTs, then " + sizes.seconds() + " s of sends"
+                        + (profiled ? "" : " (non-durable commits)"));
+                ClosedLoop.Result noops = ClosedLoop.run(noopClient, sizes.pairs(), warmup, sizes.window(),
+                        (worker, sequence) -> noopClient.noopPost(noopToken, "bench-" + worker,
+                                "send:" + worker + ":" + sequence));
+                Profile profile = profiled && r == rounds / 2 ? Profile.start(flags, "send") : null;
+                int round = r;
+                ClosedLoop.Result sends = ClosedLoop.run(client, sizes.pairs(), warmup, sizes.window(),
+                        (pair, sequence) -> client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair),
+                                "send:" + round + ":" + pair + ":" + sequence));
+                if (profile != null) {
+                    jfr = profile.stopAndSummarize();
+                }
+                measured.add(new Round(noops, sends));
+            }
+            long sent = measured.stream().mapToLong(round -> round.send().okTotal()).sum();
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (arrivals.size() < result.okTotal() && System.nanoTime() < deadline) {
+            while (arrivals.size() < sent && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             long stored = storedBefore < 0 ? -1 : server.storedMessages() - storedBefore;
-            long pushedInWindow;
+            long pushedInWindows;
             synchronized (arrivals) {
-                pushedInWindow = arrivals.stream().filter(arrived -> arrived >= result.windowStartNanos()
-                        && arrived < result.windowEndNanos()).count();
+                pushedInWindows = arrivals.stream().filter(arrived -> measured.stream().anyMatch(round ->
+                        arrived >= round.send().windowStartNanos() && arrived < round.send().windowEndNanos()))
+                        .count();
             }
-            return new Outcome(result, stored, arrivals.size(), pushedInWindow, pairs.socketsClosed(), jfr);
+            return new Outcome(measured, stored, arrivals.size(), pushedInWindows, pairs.socketsClosed(), jfr);
         }
     }
 
     private String markdown(Outcome run, Outcome nondurable, BaselineFigures baseline, double loadBefore) {
-        ClosedLoop.Result result = run.result();
-        double storedPerSecond = result.okPerSecond();
+        Round median = run.median();
+        double storedPerSecond = median.send().okPerSecond();
+        double noopPerSecond = median.baseline().okPerSecond();
         StringBuilder out = new StringBuilder();
         out.append("## 1. send — messages stored and pushed per second\n\n");
-        out.append("`./bench send ").append(sizes.flags()).append(nondurable == null ? "" : " --nondurable-check true")
+        out.append("`./bench send ").append(sizes.flags()).append(" --rounds ").append(rounds)
+                .append(nondurable == null ? "" : " --nondurable-check true")
                 .append("` — ").append(Machine.now())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(sizes.pairs()).append(" friend pairs; each sender posts `/chat/message/` (JSON) as soon as its "
-                + "last one was answered, over one keep-alive connection; each receiver holds a socket. "
-                + sizes.warmupSeconds() + " s warm-up, then " + sizes.seconds() + " s measured; JFR records the "
-                + "measured window.\n\n");
+                + "last one was answered, over one keep-alive connection; each receiver holds a socket. In ")
+                .append(rounds).append(" rounds, the no-op baseline (section 5's server, same client, same number of "
+                        + "connections) for ").append(sizes.seconds()).append(" s, then the sends for ")
+                .append(sizes.seconds()).append(" s; ").append(sizes.warmupSeconds())
+                .append(" s of warm-up each before the first round. The figure is the round with the median ratio: "
+                        + "this machine's speed drifts within a minute, so each send is compared with a baseline "
+                        + "taken just before it. JFR records the middle round's sends.\n\n");
         out.append("| figure | value | baseline | ratio |\n|---|---|---|---|\n");
-        out.append("| **messages stored** (answered 200, durable commit each) | **").append(Figures.rate(storedPerSecond))
-                .append("** | ").append(Figures.rate(baseline.postPerSecond())).append(" no-op POSTs | **")
-                .append(Figures.ratio(storedPerSecond, baseline.postPerSecond())).append("** |\n");
-        out.append("| messages pushed to receivers' sockets | ")
-                .append(Figures.rate(run.pushedInWindow() / (double) sizes.seconds())).append(" | | |\n");
-        out.append("| send service time | ").append(Figures.spread(result.serviceMicros())).append(" | ")
-                .append(Figures.spread(baseline.postService())).append(" | |\n");
-        if (nondurable != null) {
-            double rate = nondurable.result().okPerSecond();
-            out.append("| for comparison only: stored with H2's default `WRITE_DELAY=500` (acknowledged messages of "
-                    + "the last 0.5 s lost on a crash: **not** a setting to run with) | ").append(Figures.rate(rate))
-                    .append(" | ").append(Figures.rate(baseline.postPerSecond())).append(" | ")
-                    .append(Figures.ratio(rate, baseline.postPerSecond())).append(" |\n");
+        out.append("| **messages stored** (answered 200, durable commit each), median round | **")
+                .append(Figures.rate(storedPerSecond)).append("** | ").append(Figures.rate(noopPerSecond))
+                .append(" no-op POSTs | **").append(Figures.ratio(storedPerSecond, noopPerSecond)).append("** |\n");
+        for (int r = 0; r < run.rounds().size(); r++) {
+            Round round = run.rounds().get(r);
+            out.append("| round ").append(r + 1).append(" | ").append(Figures.rate(round.send().okPerSecond()))
+                    .append(" | ").append(Figures.rate(round.baseline().okPerSecond())).append(" | ")
+                    .append(Figures.ratio(round.send().okPerSecond(), round.baseline().okPerSecond())).append(" |\n");
         }
-        out.append("\nCounts over the whole run (warm-up included): ").append(Figures.count(result.okTotal()))
+        out.append("| messages pushed to receivers' sockets (in the rounds' windows) | ")
+                .append(Figures.rate(run.pushedInWindows() / (double) (sizes.seconds() * run.rounds().size())))
+                .append(" | | |\n");
+        out.append("| send service time, median round | ").append(Figures.spread(median.send().serviceMicros()))
+                .append(" | ").append(Figures.spread(median.baseline().serviceMicros())).append(" | |\n");
+        if (nondurable != null) {
+            Round other = nondurable.median();
+            out.append("| for comparison only: stored with H2's default `WRITE_DELAY=500` (acknowledged messages of "
+                    + "the last 0.5 s lost on a crash: **not** a setting to run with), median round | ")
+                    .append(Figures.rate(other.send().okPerSecond())).append(" | ")
+                    .append(Figures.rate(other.baseline().okPerSecond())).append(" | ")
+                    .append(Figures.ratio(other.send().okPerSecond(), other.baseline().okPerSecond())).append(" |\n");
+        }
+        out.append("\nThe baseline section's own closed-loop run: ").append(Figures.rate(baseline.postPerSecond()))
+                .append(" (another moment; not used for the ratio).");
+        out.append("\n\nCounts over the whole run (warm-up included): ").append(Figures.count(run.okTotal()))
                 .append(" answered 200, ").append(run.storedRows() < 0 ? "(rows not counted: remote server)"
                         : Figures.count(run.storedRows()) + " rows stored").append(", ")
                 .append(Figures.count(run.pushed())).append(" pushed; failures ")
-                .append(result.failures().isEmpty() ? "none" : result.failures().toString())
+                .append(run.failures().isEmpty() ? "none" : run.failures().toString())
                 .append("; receiver sockets closed ").append(run.socketsClosed()).append(". **Counts ")
                 .append(run.countsAgree() ? "agree" : "DISAGREE").append(".**");
         if (nondurable != null) {
@@ -126,7 +202,7 @@ public final class SendThroughput {
                     .append(".)");
         }
         out.append("\n\nTarget ≥ 50% of the baseline with every message stored and pushed: **")
-                .append(Figures.verdict(storedPerSecond >= TARGET_SHARE_OF_BASELINE * baseline.postPerSecond()
+                .append(Figures.verdict(storedPerSecond >= TARGET_SHARE_OF_BASELINE * noopPerSecond
                         && run.countsAgree())).append("**.\n\n");
         out.append(run.jfr());
         return out.toString();
