@@ -45,7 +45,11 @@ class ChatRestFeatureTest {
                 new ResourceConfig().register(new ChatRestFeature(useCases, settings)), true);
         try {
             String base = "http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/api";
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1 only: the JDK client's default first request asks to upgrade to h2c, and plain Grizzly
+            // closes such a connection after its answer without saying so, so a request sent on it next was
+            // sometimes met by the close (16-17 of 40 in a probe; 0 of 40 with HTTP/1.1).
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
 
             HttpResponse<String> inbox = client.send(HttpRequest.newBuilder(URI.create(base + "/chat/list-conversation/"))
                     .header("Authorization", "Bearer " + token).header("Origin", "https://app.example")
@@ -54,11 +58,7 @@ class ChatRestFeatureTest {
             assertThat(Reply.parse(inbox.body())).isEqualTo(Reply.json("{'vide': true, 'info': []}"));
             assertThat(inbox.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example");
 
-            // On a new connection: on this plain Grizzly server (no friendchat guard), an OPTIONS sent on the
-            // connection kept alive from the GET above was sometimes met by a close without an answer
-            // (about one run in two on a busy machine). Not seen on the standalone server; left to look into.
-            HttpClient fresh = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> preflight = fresh.send(HttpRequest.newBuilder(URI.create(base + "/chat/x/"))
+            HttpResponse<String> preflight = client.send(HttpRequest.newBuilder(URI.create(base + "/chat/x/"))
                     .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example")
                     .header("Access-Control-Request-Method", "GET").timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
