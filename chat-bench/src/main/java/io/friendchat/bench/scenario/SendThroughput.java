@@ -169,7 +169,7 @@ public final class SendThroughput {
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(sizes.pairs()).append(" friend pairs; each sender posts `/chat/message/` (JSON) as soon as its "
                 + "last one was answered, over one keep-alive connection; each receiver holds a socket. In ")
-                .append(rounds).append(" rounds, the no-op baseline (section 5's server, same client, same number of "
+                .append(rounds).append(" rounds, the no-op baseline (a server as in section 5, same client, same number of "
                         + "connections) for ").append(sizes.seconds()).append(" s, then the sends for ")
                 .append(sizes.seconds()).append(" s; ").append(sizes.warmupSeconds())
                 .append(" s of warm-up each before the first round. The figure is the round with the median ratio: "
