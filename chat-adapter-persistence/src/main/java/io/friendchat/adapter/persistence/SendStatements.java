@@ -109,15 +109,14 @@ final class SendStatements {
     /** The message the sender already stored under this client id, if any. */
     Optional<Message> storedByClientId(Connection connection, long sender, String clientId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, receiver_id, body, sent_at from messages where sender_id = ? and client_id = ?")) {
+                "select " + MessageRows.COLUMNS + " from messages m where m.sender_id = ? and m.client_id = ?")) {
             select.setLong(1, sender);
             select.setString(2, clientId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(Message.restore(row.getLong(1), sender, row.getLong(2), row.getString(3),
-                        row.getObject(4, OffsetDateTime.class).toInstant(), clientId));
+                return Optional.of(MessageRows.message(row, 1));
             }
         }
     }

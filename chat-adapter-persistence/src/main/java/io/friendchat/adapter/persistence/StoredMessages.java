@@ -15,9 +15,6 @@ import io.friendchat.domain.message.NewMessage;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,19 +30,8 @@ final class StoredMessages implements MessageStore {
      * "low_account = ? or high_account = ?" as "? in (low_account, high_account)" and scans every
      * conversation for it. Plain SQL: HQL would put this order by inside the second half.
      */
-    private static final String INBOX = """
-            select c.high_account as partner, c.low_unread as unread, m.id as latest_id,
-                   m.sender_id, m.receiver_id, m.body, m.sent_at, m.client_id
-            from conversations c join messages m on m.id = c.last_message_id
-            where c.low_account = ?
-            union all
-            select c.low_account, c.high_unread, m.id, m.sender_id, m.receiver_id, m.body, m.sent_at, m.client_id
-            from conversations c join messages m on m.id = c.last_message_id
-            where c.high_account = ?
-            order by latest_id desc""";
-
-    /** A message row's columns, in the order {@link #message} reads them. */
-    private static final String MESSAGE_COLUMNS = "m.id, m.sender_id, m.receiver_id, m.body, m.sent_at, m.client_id";
+    private static final String INBOX = inboxHalf("high", "low") + " union all " + inboxHalf("low", "high")
+            + " order by 3 desc";
 
     private final SessionScope scope;
     private final RowReads reads;
@@ -57,6 +43,15 @@ final class StoredMessages implements MessageStore {
         this.reads = reads;
         this.dialect = dialect;
         this.groupCommit = groupCommit;
+    }
+
+    /**
+     * The conversations in which the owner is the {@code owner} account ("low" or "high"): the
+     * partner, the owner's unread count, then the latest message (its id is the third column).
+     */
+    private static String inboxHalf(String partner, String owner) {
+        return "select c." + partner + "_account, c." + owner + "_unread, " + MessageRows.COLUMNS
+                + " from conversations c join messages m on m.id = c.last_message_id where c." + owner + "_account = ?";
     }
 
     /** The send is committed together with those that arrive at the same time (group commit). */
@@ -93,7 +88,7 @@ final class StoredMessages implements MessageStore {
             return ConversationPage.none();
         }
         String before = request.beforeId().isPresent() ? " and m.id < ?" : "";
-        List<Message> newestFirst = reads.read("select " + MESSAGE_COLUMNS + " from " + dialect.messagesInConversationOrder
+        List<Message> newestFirst = reads.read("select " + MessageRows.COLUMNS + " from " + dialect.messagesInConversationOrder
                 + " where m.conversation_id = ?" + before
                 + " order by m.conversation_id desc, m.id desc fetch first ? rows only", select -> {
                     int parameter = 1;
@@ -105,7 +100,7 @@ final class StoredMessages implements MessageStore {
                 }, rows -> {
                     List<Message> found = new ArrayList<>(request.limit() + 1);
                     while (rows.next()) {
-                        found.add(message(rows, 1));
+                        found.add(MessageRows.message(rows, 1));
                     }
                     return found;
                 });
@@ -126,7 +121,7 @@ final class StoredMessages implements MessageStore {
         }, rows -> {
             List<InboxEntry> entries = new ArrayList<>();
             while (rows.next()) {
-                entries.add(new InboxEntry(AccountId.of(rows.getLong(1)), message(rows, 3), rows.getLong(2)));
+                entries.add(new InboxEntry(AccountId.of(rows.getLong(1)), MessageRows.message(rows, 3), rows.getLong(2)));
             }
             return Collections.unmodifiableList(entries);
         });
@@ -217,12 +212,5 @@ final class StoredMessages implements MessageStore {
                 .setParameter("clientId", clientId.value())
                 .uniqueResultOptional()
                 .map(MessageEntity::toDomain);
-    }
-
-    /** The message whose {@link #MESSAGE_COLUMNS} start at column {@code first}. */
-    private static Message message(ResultSet rows, int first) throws SQLException {
-        return Message.restore(rows.getLong(first), rows.getLong(first + 1), rows.getLong(first + 2),
-                rows.getString(first + 3), rows.getObject(first + 4, OffsetDateTime.class).toInstant(),
-                rows.getString(first + 5));
     }
 }
