@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,13 +43,9 @@ class MigrationsTest {
 
     @Test
     void aHostsDataSourceWithTablesOfItsOwnIsMigratedBesideThemAndLeftOpen() throws Exception {
-        JdbcDataSource host = new JdbcDataSource();
-        host.setURL("jdbc:h2:mem:host_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        host.setUser("sa");
-        try (Connection connection = host.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create table host_users (id bigint primary key, name varchar(50))");
-            statement.execute("insert into host_users values (7, 'host user')");
-        }
+        JdbcDataSource host = hostDatabase("host",
+                "create table host_users (id bigint primary key, name varchar(50))",
+                "insert into host_users values (7, 'host user')");
 
         try (ChatDatabase database = ChatDatabase.over(host)) {
             database.messages().append(StoresSuite.message(AccountId.of(7), AccountId.of(8), "from a host's user"));
@@ -65,17 +62,25 @@ class MigrationsTest {
 
     @Test
     void aSchemaThatCannotBeMigratedIsAOneLineStoreUnavailable() throws Exception {
-        JdbcDataSource host = new JdbcDataSource();
-        host.setURL("jdbc:h2:mem:clash_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        host.setUser("sa");
-        try (Connection connection = host.getConnection(); Statement statement = connection.createStatement()) {
-            // A host table of ours' name and another shape: the first migration cannot create it.
-            statement.execute("create table messages (note varchar(50))");
-        }
+        // A host table of ours' name and another shape: the first migration cannot create it.
+        JdbcDataSource host = hostDatabase("clash", "create table messages (note varchar(50))");
 
         assertThatThrownBy(() -> ChatDatabase.over(host))
                 .isInstanceOf(StoreUnavailable.class)
                 .hasMessageStartingWith("Cannot migrate the database (H2 (a host's DataSource)): ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    /** A host application's own in-memory H2 database, holding what the statements made. */
+    private static JdbcDataSource hostDatabase(String name, String... statements) throws SQLException {
+        JdbcDataSource host = new JdbcDataSource();
+        host.setURL("jdbc:h2:mem:" + name + "_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        host.setUser("sa");
+        try (Connection connection = host.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        return host;
     }
 }
