@@ -140,7 +140,7 @@ class ClusterPresenceTest {
 
         ChatUseCases useCasesOn(Nodes.Node node) {
             RedisCluster cluster = node.cluster();
-            ChatPorts ports = new ChatPorts(directory, directory, messages,  cluster.notifier(),
+            ChatPorts ports = new ChatPorts(directory, directory, messages, cluster.notifier(),
                     cluster.presence(), cluster.rateLimiter(), cluster.typingThrottle(), new StaticTokens(),
                     MutableClock.at("2024-09-28T14:41:27Z"), directory);
             AnnouncePresence announce = new AnnouncePresence(directory, directory, cluster.presence(),

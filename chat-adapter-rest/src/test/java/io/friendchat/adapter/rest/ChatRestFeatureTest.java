@@ -35,8 +35,9 @@ class ChatRestFeatureTest {
     void servesUnderAContextPath() throws Exception {
         InMemoryDirectory directory = new InMemoryDirectory();
         StaticTokens tokens = new StaticTokens();
-        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(),  new RecordingNotifier(), new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
-                tokens, MutableClock.at("2024-09-28T14:41:27Z"), null);
+        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(), new RecordingNotifier(),
+                new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(), tokens,
+                MutableClock.at("2024-09-28T14:41:27Z"), null);
         ChatUseCases useCases = ChatUseCases.over(ports, ChatSettings.defaults());
         RestSettings settings = new RestSettings(ZoneOffset.UTC, "/2fa/", AllowedOrigins.parse("https://app.example"),
                 "ignored-without-a-directory", () -> Map.of("database", true));

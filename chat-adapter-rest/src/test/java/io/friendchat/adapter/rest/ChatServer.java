@@ -64,8 +64,8 @@ final class ChatServer implements AutoCloseable {
     private ChatServer(Options options) {
         RateLimiter limiter = options.rateLimit == 0 ? RateLimiter.unlimited()
                 : new TokenBucketRateLimiter(options.rateLimit, 2.0 * options.rateLimit, limiterNanos::get);
-        ChatPorts ports = new ChatPorts(directory, directory, new FailingStore(messages, storeFailure),  notifier, presence,
-                limiter, new LocalTypingThrottle(), new JwtTokenVerifier(SECRET, clock), clock, directory);
+        ChatPorts ports = new ChatPorts(directory, directory, new FailingStore(messages, storeFailure), notifier,
+                presence, limiter, new LocalTypingThrottle(), new JwtTokenVerifier(SECRET, clock), clock, directory);
         ChatUseCases useCases = ChatUseCases.over(ports, new ChatSettings(options.maxMessageLength,
                 options.historyLimit, DEFAULT_PICTURE));
         RestSettings settings = new RestSettings(options.zone, "/2fa/", options.origins, options.adminToken,

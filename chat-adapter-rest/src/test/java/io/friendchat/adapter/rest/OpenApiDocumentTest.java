@@ -223,8 +223,9 @@ class OpenApiDocumentTest {
 
     private static ChatUseCases useCasesWithDirectory() {
         InMemoryDirectory directory = new InMemoryDirectory();
-        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(),  new RecordingNotifier(), new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
-                new StaticTokens(), MutableClock.at("2024-09-28T14:41:27Z"), directory);
+        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(), new RecordingNotifier(),
+                new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(), new StaticTokens(),
+                MutableClock.at("2024-09-28T14:41:27Z"), directory);
         return ChatUseCases.over(ports, ChatSettings.defaults());
     }
 

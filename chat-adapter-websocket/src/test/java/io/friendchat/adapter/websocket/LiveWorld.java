@@ -57,7 +57,7 @@ final class LiveWorld implements AutoCloseable {
     private LiveWorld(WebSocketSettings settings, ChatSettings chatSettings, DeliveryListener deliveries) {
         this.settings = settings;
         this.sessions = new LiveSessions(settings, deliveries);
-        ChatPorts ports = new ChatPorts(new RecordingAccounts(), directory, messages,  sessions,
+        ChatPorts ports = new ChatPorts(new RecordingAccounts(), directory, messages, sessions,
                 presence, TokenBucketRateLimiter.perSecond(1_000_000), new LocalTypingThrottle(), tokens, clock,
                 directory);
         this.useCases = ChatUseCases.over(ports, chatSettings);

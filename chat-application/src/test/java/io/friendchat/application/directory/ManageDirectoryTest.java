@@ -86,8 +86,8 @@ class ManageDirectoryTest {
     @Test
     void a_host_without_a_directory_gets_no_admin_use_cases() {
         ChatUseCases hosted = ChatUseCases.over(new ChatPorts(chat.directory, chat.directory, chat.messages,
-                 chat.notifier, new LocalPresence(), RateLimiter.unlimited(),
-                new LocalTypingThrottle(), chat.tokens, chat.clock, null), ChatSettings.defaults());
+                chat.notifier, new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(), chat.tokens,
+                chat.clock, null), ChatSettings.defaults());
 
         assertThat(hosted.manageAccounts()).isEmpty();
         assertThat(hosted.manageFriendships()).isEmpty();

@@ -38,8 +38,9 @@ public class SendMessageBench {
         Account alice = directory.add(anAccount(1, "alice").withFullName("Alice A").build());
         Account bob = directory.add(anAccount(2, "bob").withFullName("Bob B").build());
         directory.befriend(alice.id(), bob.id());
-        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(),  (recipient, event) -> { }, new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(),
-                new StaticTokens(), Clock.systemUTC(), directory);
+        ChatPorts ports = new ChatPorts(directory, directory, new InMemoryMessageStore(), (recipient, event) -> { },
+                new LocalPresence(), RateLimiter.unlimited(), new LocalTypingThrottle(), new StaticTokens(),
+                Clock.systemUTC(), directory);
         sendMessage = ChatUseCases.over(ports, ChatSettings.defaults()).sendMessage();
         command = new SendMessage.Command(alice, "bob", "hello bob, a message of ordinary length", null);
     }
