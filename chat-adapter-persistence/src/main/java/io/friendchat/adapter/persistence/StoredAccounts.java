@@ -8,10 +8,8 @@ import io.friendchat.domain.account.Username;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,23 +51,26 @@ final class StoredAccounts implements Accounts {
                 });
     }
 
-    /** Every send asks this for its receiver, so it is one plain select (see {@link RowReads}). */
+    /**
+     * Every send asks this for its receiver, so it is plain selects (see {@link RowReads}): the
+     * username first, which is how friends are usually named, and the email only when no
+     * username matched. One indexed lookup each: H2 answers "username = ? or email_key = ?"
+     * with a scan of every account, and parses a {@code union all} again on every call (it
+     * keeps no union in its statement cache).
+     */
     @Override
     public Optional<Account> resolve(AccountHandle handle) {
-        // Two indexed lookups: H2 answers "username = ? or email_key = ?" with a scan of every account.
-        List<Account> candidates = reads.read(COLUMNS + " where username = ? union all " + COLUMNS
-                + " where email_key = ?", statement -> {
-            statement.setString(1, handle.value());
-            statement.setString(2, handle.emailKey());
-        }, rows -> {
-            List<Account> found = new ArrayList<>(2);
-            while (rows.next()) {
-                found.add(account(rows));
-            }
-            return found;
-        });
-        return candidates.stream().filter(handle::isUsernameOf).findFirst()
-                .or(() -> candidates.stream().filter(handle::isEmailOf).findFirst());
+        Optional<Account> byUsername = one(COLUMNS + " where username = ?", handle.value())
+                .filter(handle::isUsernameOf);
+        if (byUsername.isPresent()) {
+            return byUsername;
+        }
+        return one(COLUMNS + " where email_key = ?", handle.emailKey()).filter(handle::isEmailOf);
+    }
+
+    private Optional<Account> one(String sql, String key) {
+        return reads.read(sql, statement -> statement.setString(1, key),
+                rows -> rows.next() ? Optional.of(account(rows)) : Optional.empty());
     }
 
     private static Account account(ResultSet row) throws SQLException {
