@@ -34,6 +34,7 @@ public final class ChatDatabase implements AutoCloseable {
     private final StoredFriendships friendships;
     private final StoredDirectory directory;
     private final GroupCommit groupCommit;
+    private final ConversationIds conversationIds;
     private final StoredMessages messages;
     private final DatabaseHealth health;
 
@@ -48,7 +49,9 @@ public final class ChatDatabase implements AutoCloseable {
         this.accounts = new StoredAccounts(reads);
         this.friendships = new StoredFriendships(reads);
         this.directory = new StoredDirectory(scope, dialect);
-        this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(new SendStatements(dialect))));
+        SendStatements sendStatements = new SendStatements(dialect);
+        this.conversationIds = sendStatements.conversationIds();
+        this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(sendStatements)));
         this.messages = new StoredMessages(scope, reads, dialect, groupCommit);
         this.health = new DatabaseHealth(dataSource);
     }
@@ -141,6 +144,11 @@ public final class ChatDatabase implements AutoCloseable {
     /** The pool (or the host's DataSource), for tests that change the schema under the stores. */
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The conversation ids sends remember, for tests. */
+    ConversationIds conversationIds() {
+        return conversationIds;
     }
 
     /** The group commit of sends, for tests that count its batches. */

@@ -26,6 +26,7 @@ final class SendStatements {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final SqlDialect dialect;
+    private final ConversationIds conversationIds = new ConversationIds();
 
     SendStatements(SqlDialect dialect) {
         this.dialect = dialect;
@@ -33,6 +34,11 @@ final class SendStatements {
 
     SqlDialect dialect() {
         return dialect;
+    }
+
+    /** The conversation ids remembered so far. */
+    ConversationIds conversationIds() {
+        return conversationIds;
     }
 
     /**
@@ -63,10 +69,20 @@ final class SendStatements {
         }
     }
 
-    /** The conversation's id, creating its row when the pair has none (two first sends may race here). */
+    /**
+     * The conversation's id, creating its row when the pair has none (two first sends may race
+     * here). Called once per conversation and transaction, so a row it finds before creating
+     * one was committed by another transaction (both databases read committed rows only, and
+     * one's own): that id is remembered.
+     */
     long conversationId(Connection connection, Conversation conversation) throws SQLException {
+        OptionalLong remembered = conversationIds.of(conversation);
+        if (remembered.isPresent()) {
+            return remembered.getAsLong();
+        }
         OptionalLong existing = findConversation(connection, conversation);
         if (existing.isPresent()) {
+            conversationIds.rememberCommitted(conversation, existing.getAsLong());
             return existing.getAsLong();
         }
         try (PreparedStatement create = connection.prepareStatement(dialect.createConversation)) {

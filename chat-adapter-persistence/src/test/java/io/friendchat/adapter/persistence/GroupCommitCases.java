@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -237,6 +240,50 @@ abstract class GroupCommitCases {
         assertThat(store.receivedAfter(a, null, 10)).containsExactly(back);
         assertThat(store.inbox(b)).containsExactly(new InboxEntry(a, back, 1), new InboxEntry(c, after, 1));
         assertThat(store.inbox(a)).containsExactly(new InboxEntry(b, back, 1));
+    }
+
+    @Test
+    void aConversationIsRememberedOnlyOnceItsRowIsCommittedAndKeepsTheIdTheDatabaseGaveIt() throws Exception {
+        AccountId a = TestIds.next();
+        AccountId b = TestIds.next();
+        Conversation pair = Conversation.between(a, b);
+        MessageStore store = database().messages();
+        try (RefusedText refused = new RefusedText(database())) {
+            assertThatThrownBy(() -> store.append(message(a, b, RefusedText.TEXT)))
+                    .isInstanceOf(StoreUnavailable.class);
+        }
+        // The refused send created the pair's row in a transaction that rolled back.
+        assertThat(conversationRowId(pair)).isEmpty();
+        assertThat(database().conversationIds().of(pair)).isEmpty();
+
+        Message first = store.append(message(a, b, "first")).message();
+        // Created by that send's own transaction: not yet known to be committed when it was read.
+        assertThat(database().conversationIds().of(pair)).isEmpty();
+        Message second = store.append(message(b, a, "second")).message();
+        long id = conversationRowId(pair).orElseThrow();
+        assertThat(database().conversationIds().of(pair)).hasValue(id);
+
+        Message third = store.append(message(a, b, "third")).message();
+        assertThat(conversationRowId(pair)).hasValue(id);
+        assertThat(store.page(pair, PageRequest.latest(10)).messages()).containsExactly(first, second, third);
+        assertThat(store.inbox(b)).containsExactly(new InboxEntry(a, third, 2));
+    }
+
+    private OptionalLong conversationRowId(Conversation pair) throws SQLException {
+        try (Connection connection = database().dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select id from conversations where low_account = ? and high_account = ?")) {
+            select.setLong(1, pair.low().value());
+            select.setLong(2, pair.high().value());
+            try (ResultSet row = select.executeQuery()) {
+                OptionalLong id = row.next() ? OptionalLong.of(row.getLong(1))
+                        : OptionalLong.empty();
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                return id;
+            }
+        }
     }
 
     /** A check constraint on the messages that refuses one text (SQLState 23513), for the length of a test. */
