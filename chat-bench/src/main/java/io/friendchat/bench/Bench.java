@@ -26,7 +26,11 @@ import java.util.List;
  */
 public final class Bench {
 
-    static final List<String> SCENARIOS = List.of("baseline", "send", "latency", "sockets", "history", "coldstart",
+    /**
+     * The order they run in: the baseline first; send after the scenarios that already run sends
+     * in this JVM, so that its settling rounds find the JIT's work on the send path mostly done.
+     */
+    static final List<String> SCENARIOS = List.of("baseline", "latency", "sockets", "history", "send", "coldstart",
             "jmh", "cluster");
 
     static final String USAGE = """
@@ -35,7 +39,8 @@ public final class Bench {
 
             shared:    --pairs 8 --warmup 2 --duration 5 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
                        --samples 500 (sequential GETs of the baseline)
-            send:      --rounds 3 (baseline then sends, alternately; the median round's ratio counts)
+            send:      --settle-rounds 12 (unmeasured rounds until the JIT is quiet) --rounds 3 (baseline then sends,
+                       alternately; the median round's ratio counts)
                        --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
             output:    --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
                        --wait-quiet 0 (minutes to wait for a load average below 2.5 first)

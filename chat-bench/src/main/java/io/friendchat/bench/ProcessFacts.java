@@ -1,12 +1,14 @@
 package io.friendchat.bench;
 
 import java.io.File;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What Linux says about this process: open descriptors, their limit, resident memory. */
+/** What Linux and the JVM say about this process: open descriptors, their limit, memory, CPU and JIT time. */
 public final class ProcessFacts {
 
     private ProcessFacts() {
@@ -46,6 +48,18 @@ public final class ProcessFacts {
             // unknown below
         }
         return -1;
+    }
+
+    /** CPU time this process has used so far, every thread, in nanoseconds. */
+    public static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Time this JVM's JIT compilers have spent compiling so far, in milliseconds. */
+    public static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private static long parse(String value) {

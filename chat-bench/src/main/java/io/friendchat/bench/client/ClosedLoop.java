@@ -1,5 +1,6 @@
 package io.friendchat.bench.client;
 
+import io.friendchat.bench.ProcessFacts;
 import io.friendchat.bench.report.Figures;
 import org.HdrHistogram.Histogram;
 
@@ -21,12 +22,27 @@ import java.util.function.BiFunction;
  */
 public final class ClosedLoop {
 
-    /** What came back: 200s over the whole run and in the window, other outcomes by status. */
+    /**
+     * What came back: 200s over the whole run and in the window, other outcomes by status;
+     * and what this process spent in the window: CPU time (every thread: client, in-process
+     * server, JIT, GC) and time its JIT compilers spent compiling.
+     */
     public record Result(long okTotal, long okInWindow, long windowStartNanos, long windowEndNanos,
-                         Histogram serviceMicros, Map<String, Long> failures) {
+                         Histogram serviceMicros, Map<String, Long> failures, long cpuNanosInWindow,
+                         long compileMillisInWindow) {
 
         public double okPerSecond() {
             return okInWindow * 1e9 / (windowEndNanos - windowStartNanos);
+        }
+
+        /** This process's CPU time per request answered in the window, in microseconds. */
+        public double cpuMicrosPerOk() {
+            return okInWindow == 0 ? Double.NaN : cpuNanosInWindow / 1e3 / okInWindow;
+        }
+
+        /** The JIT's compiling time as a share of the window's wall time (per compiler thread summed). */
+        public double compileShare() {
+            return compileMillisInWindow * 1e6 / (windowEndNanos - windowStartNanos);
         }
 
         public long failed() {
@@ -80,11 +96,25 @@ public final class ClosedLoop {
             thread.start();
             threads.add(thread);
         }
+        sleepUntil(windowStart);
+        long cpuAtStart = ProcessFacts.cpuNanos();
+        long compileAtStart = ProcessFacts.compileMillis();
+        sleepUntil(windowEnd);
+        long cpu = ProcessFacts.cpuNanos() - cpuAtStart;
+        long compile = ProcessFacts.compileMillis() - compileAtStart;
         for (Thread thread : threads) {
             thread.join();
         }
         Histogram all = Figures.micros();
         histograms.forEach(all::add);
-        return new Result(okTotal.sum(), okInWindow.sum(), windowStart, windowEnd, all, new TreeMap<>(failures));
+        return new Result(okTotal.sum(), okInWindow.sum(), windowStart, windowEnd, all, new TreeMap<>(failures),
+                cpu, compile);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.friendchat.bootstrap.BenchServers;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
+import java.util.Locale;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -102,7 +103,11 @@ public final class Baseline {
         out.append("| figure | value |\n|---|---|\n");
         out.append("| no-op POSTs answered, closed model, ").append(sizes.pairs()).append(" keep-alive connections | **")
                 .append(Figures.rate(closed.okPerSecond())).append("** (").append(Figures.count(closed.okInWindow()))
-                .append(" in ").append(sizes.seconds()).append(" s; failures ").append(closed.failed()).append(") |\n");
+                .append(" in ").append(sizes.seconds()).append(" s; failures ").append(closed.failed())
+                .append("; ").append(String.format(Locale.ROOT, "%,.0f µs", closed.cpuMicrosPerOk()))
+                .append(" of this JVM's CPU each; its JIT compiled ")
+                .append(String.format(Locale.ROOT, "%.0f%%", 100 * closed.compileShare()))
+                .append(" of the window: a JVM this young is not warm, see section 1 for a settled no-op) |\n");
         out.append("| their service time | ").append(Figures.spread(closed.serviceMicros())).append(" |\n");
         out.append("| no-op POST at ").append(Figures.rate(sizes.rate()))
                 .append(", open model, from due time (coordinated omission corrected) | ")

@@ -19,8 +19,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Scenario 1, send: P friend pairs post {@code /chat/message/} as fast as the
@@ -36,16 +38,20 @@ import java.util.TreeMap;
 public final class SendThroughput {
 
     private static final double TARGET_SHARE_OF_BASELINE = 0.5;
+    /** Below this share of a window spent compiling, in both halves of a round, the JIT counts as settled. */
+    private static final double JIT_SETTLED = 0.10;
     private static final String NONDURABLE = ";WRITE_DELAY=500";
 
     private final Flags flags;
     private final Sizes sizes;
     private final int rounds;
+    private final int settleRounds;
 
     public SendThroughput(Flags flags) {
         this.flags = flags;
         this.sizes = Sizes.from(flags);
         this.rounds = Math.max(1, flags.integer("rounds", 3));
+        this.settleRounds = Math.max(0, flags.integer("settle-rounds", 12));
     }
 
     /** One round: the no-op baseline's closed loop, then the send's, each over the same window length. */
@@ -54,15 +60,24 @@ public final class SendThroughput {
         double ratio() {
             return send.okPerSecond() / baseline.okPerSecond();
         }
+
+        boolean jitSettled() {
+            return baseline.compileShare() < JIT_SETTLED && send.compileShare() < JIT_SETTLED;
+        }
     }
 
     /** The rounds, rows counted in the database, pushes (in all and in the rounds' windows), sockets lost, JFR. */
-    private record Outcome(List<Round> rounds, long profiledSends, long storedRows, long pushed,
-                           long pushedInWindows, long socketsClosed, String jfr) {
+    private record Outcome(List<Round> settling, List<Round> rounds, long profiledSends, long storedRows,
+                           long pushed, long pushedInWindows, long socketsClosed, String jfr) {
 
-        /** Every send answered 200, the profiled window's included. */
+        /** Every send answered 200, the settling rounds' and the profiled window's included. */
         long okTotal() {
-            return rounds.stream().mapToLong(round -> round.send().okTotal()).sum() + profiledSends;
+            return Stream.concat(settling.stream(), rounds.stream()).mapToLong(round -> round.send().okTotal()).sum()
+                    + profiledSends;
+        }
+
+        boolean settled() {
+            return !settling.isEmpty() && settling.get(settling.size() - 1).jitSettled();
         }
 
         boolean countsAgree() {
@@ -78,7 +93,8 @@ public final class SendThroughput {
 
         Map<String, Long> failures() {
             Map<String, Long> all = new TreeMap<>();
-            rounds.forEach(round -> round.send().failures().forEach((k, v) -> all.merge(k, v, Long::sum)));
+            Stream.concat(settling.stream(), rounds.stream())
+                    .forEach(round -> round.send().failures().forEach((k, v) -> all.merge(k, v, Long::sum)));
             return all;
         }
     }
@@ -111,25 +127,28 @@ public final class SendThroughput {
              FriendPairs pairs = FriendPairs.provision(client, new Provisioning(client, server.adminToken()), "send",
                      sizes.pairs(), (text, arrived) -> arrivals.add(arrived))) {
             long storedBefore = server.storedMessages();
+            List<Round> settling = new ArrayList<>();
             List<Round> measured = new ArrayList<>();
             List<ClosedLoop.Result> extraSends = new ArrayList<>();
             String jfr = "";
-            for (int r = 0; r < rounds; r++) {
-                // Both warm up before the first round only; later rounds start on warm code and connections.
-                Duration warmup = r == 0 ? sizes.warmup() : Duration.ZERO;
-                System.out.println("send: round " + (r + 1) + " of " + rounds + ", " + sizes.pairs() + " pairs, "
-                        + sizes.seconds() + " s of no-op POSTs, then " + sizes.seconds() + " s of sends"
-                        + (profiled ? "" : " (non-durable commits)"));
-                ClosedLoop.Result noops = ClosedLoop.run(noopClient, sizes.pairs(), warmup, sizes.window(),
-                        (worker, sequence) -> noopClient.noopPost(noopToken, "bench-" + worker,
-                                "send:" + worker + ":" + sequence));
-                int round = r;
-                ClosedLoop.Result sends = ClosedLoop.run(client, sizes.pairs(), warmup, sizes.window(),
-                        (pair, sequence) -> client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair),
-                                "send:" + round + ":" + pair + ":" + sequence));
-                measured.add(new Round(noops, sends));
+            // Rounds that only warm: this JVM's JIT compiles for a minute or more on 2 busy cores, and a
+            // window it takes a third of measures the compiler. Over as soon as both halves of one are quiet.
+            for (int r = 0; r < settleRounds; r++) {
+                Round round = round(client, pairs, noopClient, noopToken, "settle " + (r + 1) + " of at most "
+                        + settleRounds, r == 0 ? sizes.warmup() : Duration.ZERO, "settle:" + r, profiled);
+                settling.add(round);
+                if (round.jitSettled()) {
+                    break;
+                }
             }
-            long sent = measured.stream().mapToLong(round -> round.send().okTotal()).sum();
+            for (int r = 0; r < rounds; r++) {
+                // Without settling rounds, both warm up before the first round only.
+                Duration warmup = r == 0 && settleRounds == 0 ? sizes.warmup() : Duration.ZERO;
+                measured.add(round(client, pairs, noopClient, noopToken, "round " + (r + 1) + " of " + rounds,
+                        warmup, "round:" + r, profiled));
+            }
+            long sent = Stream.concat(settling.stream(), measured.stream())
+                    .mapToLong(round -> round.send().okTotal()).sum();
             // Profiled in a window of its own after the rounds, so that no measured figure runs under JFR.
             Profile profile = profiled ? Profile.start(flags, "send") : null;
             if (profile != null) {
@@ -152,9 +171,41 @@ public final class SendThroughput {
                         .count();
             }
             long profiledSends = extraSends.stream().mapToLong(ClosedLoop.Result::okTotal).sum();
-            return new Outcome(measured, profiledSends, stored, arrivals.size(), pushedInWindows,
+            return new Outcome(settling, measured, profiledSends, stored, arrivals.size(), pushedInWindows,
                     pairs.socketsClosed(), jfr);
         }
+    }
+
+    /** The no-op baseline's closed loop, then the sends', each over the same window length. */
+    private Round round(ChatClient client, FriendPairs pairs, ChatClient noopClient, String noopToken, String name,
+                        Duration warmup, String textPrefix, boolean durable) throws InterruptedException {
+        System.out.println("send: " + name + ", " + sizes.pairs() + " pairs, " + sizes.seconds()
+                + " s of no-op POSTs, then " + sizes.seconds() + " s of sends" + (durable ? "" : " (non-durable commits)"));
+        ClosedLoop.Result noops = ClosedLoop.run(noopClient, sizes.pairs(), warmup, sizes.window(),
+                (worker, sequence) -> noopClient.noopPost(noopToken, "bench-" + worker,
+                        "send:" + worker + ":" + sequence));
+        ClosedLoop.Result sends = ClosedLoop.run(client, sizes.pairs(), warmup, sizes.window(),
+                (pair, sequence) -> client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair),
+                        textPrefix + ":" + pair + ":" + sequence));
+        System.out.printf(Locale.ROOT, "send: %s: no-op %.0f/s, %.0f us CPU each, JIT %.0f%%; "
+                        + "send %.0f/s, %.0f us CPU each, JIT %.0f%%%n", name, noops.okPerSecond(),
+                noops.cpuMicrosPerOk(), 100 * noops.compileShare(), sends.okPerSecond(), sends.cpuMicrosPerOk(),
+                100 * sends.compileShare());
+        return new Round(noops, sends);
+    }
+
+    /** A half of a round: its rate, CPU per request and JIT share. */
+    private static String roundHalf(ClosedLoop.Result half) {
+        return Figures.rate(half.okPerSecond()) + ", " + micros(half.cpuMicrosPerOk()) + " CPU each, JIT "
+                + percent(half.compileShare());
+    }
+
+    private static String micros(double micros) {
+        return String.format(Locale.ROOT, "%,.0f µs", micros);
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     private String markdown(Outcome run, Outcome nondurable, BaselineFigures baseline, double loadBefore) {
@@ -163,26 +214,47 @@ public final class SendThroughput {
         double noopPerSecond = median.baseline().okPerSecond();
         StringBuilder out = new StringBuilder();
         out.append("## 1. send — messages stored and pushed per second\n\n");
-        out.append("`./bench send ").append(sizes.flags()).append(" --rounds ").append(rounds)
+        out.append("`./bench send ").append(sizes.flags()).append(" --settle-rounds ").append(settleRounds)
+                .append(" --rounds ").append(rounds)
                 .append(nondurable == null ? "" : " --nondurable-check true")
                 .append("` — ").append(Machine.now())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(sizes.pairs()).append(" friend pairs; each sender posts `/chat/message/` (JSON) as soon as its "
-                + "last one was answered, over one keep-alive connection; each receiver holds a socket. In ")
-                .append(rounds).append(" rounds, the no-op baseline (a server as in section 5, same client, same number of "
-                        + "connections) for ").append(sizes.seconds()).append(" s, then the sends for ")
-                .append(sizes.seconds()).append(" s; ").append(sizes.warmupSeconds())
-                .append(" s of warm-up each before the first round. The figure is the round with the median ratio: "
-                        + "this machine's speed drifts within a minute, so each send is compared with a baseline "
-                        + "taken just before it. JFR records a further send window after the rounds, outside the figures.\n\n");
+                + "last one was answered, over one keep-alive connection; each receiver holds a socket. A round is the "
+                + "no-op baseline (a server as in section 5, same client, same number of connections) for ")
+                .append(sizes.seconds()).append(" s, then the sends for ").append(sizes.seconds())
+                .append(" s: this machine's speed drifts within a minute, so each send is compared with a baseline "
+                        + "taken just before it. ");
+        if (run.settling().isEmpty()) {
+            out.append("No settling rounds (`--settle-rounds 0`): ").append(sizes.warmupSeconds())
+                    .append(" s of warm-up each before the first round. ");
+        } else {
+            Round last = run.settling().get(run.settling().size() - 1);
+            out.append("First, rounds that only warm the JVM, until its JIT compilers spent under ")
+                    .append(Math.round(JIT_SETTLED * 100)).append("% of both halves' windows compiling (at most ")
+                    .append(settleRounds).append("; on 2 busy cores the JIT works for a minute or more, and a window "
+                            + "it takes a third of measures the compiler): **")
+                    .append(run.settling().size()).append(" settling rounds**, the last at JIT ")
+                    .append(percent(last.baseline().compileShare())).append(" / ")
+                    .append(percent(last.send().compileShare()))
+                    .append(run.settled() ? "" : " (**not settled**: the rounds below still include compiling)")
+                    .append(". ");
+        }
+        out.append("Then ").append(rounds).append(" measured rounds; the figure is the round with the median ratio. "
+                + "CPU is this JVM's (client, server, JIT and GC, every thread) per request answered in the window. "
+                + "JFR records a further send window after the rounds, outside the figures.\n\n");
         out.append("| figure | value | baseline | ratio |\n|---|---|---|---|\n");
         out.append("| **messages stored** (answered 200, durable commit each), median round | **")
                 .append(Figures.rate(storedPerSecond)).append("** | ").append(Figures.rate(noopPerSecond))
                 .append(" no-op POSTs | **").append(Figures.ratio(storedPerSecond, noopPerSecond)).append("** |\n");
+        out.append("| CPU per request, median round | ").append(micros(median.send().cpuMicrosPerOk()))
+                .append(" per send | ").append(micros(median.baseline().cpuMicrosPerOk())).append(" per no-op | ")
+                .append(Figures.ratio(median.baseline().cpuMicrosPerOk(), median.send().cpuMicrosPerOk()))
+                .append(" (no-op CPU ÷ send CPU) |\n");
         for (int r = 0; r < run.rounds().size(); r++) {
             Round round = run.rounds().get(r);
-            out.append("| round ").append(r + 1).append(" | ").append(Figures.rate(round.send().okPerSecond()))
-                    .append(" | ").append(Figures.rate(round.baseline().okPerSecond())).append(" | ")
+            out.append("| round ").append(r + 1).append(" | ").append(roundHalf(round.send())).append(" | ")
+                    .append(roundHalf(round.baseline())).append(" | ")
                     .append(Figures.ratio(round.send().okPerSecond(), round.baseline().okPerSecond())).append(" |\n");
         }
         out.append("| messages pushed to receivers' sockets (in the rounds' windows) | ")
