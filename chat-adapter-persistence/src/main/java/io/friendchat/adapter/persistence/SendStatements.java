@@ -59,10 +59,12 @@ final class SendStatements {
         }
     }
 
-    private static boolean lockExistingMailbox(Connection connection, long receiver) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select account_id from mailboxes where account_id = ? for update")) {
+    private boolean lockExistingMailbox(Connection connection, long receiver) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(dialect.lockMailbox)) {
             lock.setLong(1, receiver);
+            if (dialect.lockMailboxIsUpdate) {
+                return lock.executeUpdate() == 1;
+            }
             try (ResultSet row = lock.executeQuery()) {
                 return row.next();
             }

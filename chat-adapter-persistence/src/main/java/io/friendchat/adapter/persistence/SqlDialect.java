@@ -14,6 +14,9 @@ import java.util.Locale;
 enum SqlDialect {
 
     H2("merge into mailboxes (account_id) key (account_id) values (?)",
+            // Locks the row as "for update" would, and counts it when it exists; H2 keeps no
+            // "select ... for update" in its statement cache, so that one was parsed on every send.
+            "update mailboxes set account_id = account_id where account_id = ?", true,
             "merge into conversations (low_account, high_account) key (low_account, high_account) values (?, ?)",
             "merge into friendships (low_account, high_account) key (low_account, high_account) values (?, ?)",
             "insert into messages (conversation_id, sender_id, receiver_id, body, sent_at, client_id)"
@@ -26,6 +29,8 @@ enum SqlDialect {
             "messages m use index (messages_conversation_ix)"),
 
     POSTGRESQL("insert into mailboxes (account_id) values (?) on conflict do nothing",
+            // An update would leave a dead row version behind on every send.
+            "select account_id from mailboxes where account_id = ? for update", false,
             "insert into conversations (low_account, high_account) values (?, ?) on conflict do nothing",
             "insert into friendships (low_account, high_account) values (?, ?) on conflict do nothing",
             // Without a unique violation, PostgreSQL keeps the transaction usable after a duplicate client id.
@@ -37,6 +42,10 @@ enum SqlDialect {
             "messages m");
 
     final String createMailbox;
+    /** Locks a receiver's existing mailbox row until the transaction ends; finds nothing when it is missing. */
+    final String lockMailbox;
+    /** Whether {@link #lockMailbox} is an update (its count says the row was there) rather than a query. */
+    final boolean lockMailboxIsUpdate;
     final String createConversation;
     final String createFriendship;
     final String insertMessage;
@@ -47,10 +56,13 @@ enum SqlDialect {
     final String messagesInConversationOrder;
     private final String accountIdsFromTemplate;
 
-    SqlDialect(String createMailbox, String createConversation, String createFriendship,
+    SqlDialect(String createMailbox, String lockMailbox, boolean lockMailboxIsUpdate, String createConversation,
+               String createFriendship,
                String insertMessage, String nextAccountId, String accountIdsFromTemplate, String analyze,
                String messagesInConversationOrder) {
         this.createMailbox = createMailbox;
+        this.lockMailbox = lockMailbox;
+        this.lockMailboxIsUpdate = lockMailboxIsUpdate;
         this.createConversation = createConversation;
         this.createFriendship = createFriendship;
         this.insertMessage = insertMessage;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -216,6 +217,40 @@ abstract class StoresSuite {
             assertThat(store.inbox(bob).get(0).unread()).isEqualTo(toBob.size());
             assertThat(store.page(conversation, PageRequest.latest(THREADS * SENDS_PER_THREAD)).messages())
                     .hasSize(THREADS * SENDS_PER_THREAD);
+        }
+    }
+
+    @Nested
+    class MailboxLocks {
+
+        /** What keeps the ids one account receives rising in commit order across nodes sharing the database. */
+        @Test
+        @Timeout(value = 60, unit = TimeUnit.SECONDS)
+        void aSendsMailboxLockHoldsOffAnotherTransactionUntilItEnds() throws Exception {
+            long receiver = TestIds.next().value();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (Connection first = database().dataSource().getConnection();
+                 Connection second = database().dataSource().getConnection()) {
+                first.setAutoCommit(false);
+                second.setAutoCommit(false);
+                SendStatements statements = new SendStatements(SqlDialect.of(first).dialect());
+                statements.lockMailbox(first, receiver);
+                first.commit();
+
+                // The row exists now: this is the statement every later send runs.
+                statements.lockMailbox(first, receiver);
+                Future<?> other = pool.submit(() -> {
+                    statements.lockMailbox(second, receiver);
+                    return null;
+                });
+                Thread.sleep(500);
+                assertThat(other).isNotDone();
+                first.commit();
+                other.get(30, TimeUnit.SECONDS);
+                second.commit();
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 
