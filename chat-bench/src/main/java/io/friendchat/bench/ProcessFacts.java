@@ -56,6 +56,24 @@ public final class ProcessFacts {
                 .getProcessCpuTime();
     }
 
+    /**
+     * The whole machine's CPU time so far from /proc/stat, in clock ticks: {busy, total}
+     * (busy is all but idle and iowait); {0, 0} when unknown.
+     */
+    public static long[] machineTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            return new long[]{total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[]{0, 0};
+        }
+    }
+
     /** Time this JVM's JIT compilers have spent compiling so far, in milliseconds. */
     public static long compileMillis() {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();

@@ -25,11 +25,12 @@ public final class ClosedLoop {
     /**
      * What came back: 200s over the whole run and in the window, other outcomes by status;
      * and what this process spent in the window: CPU time (every thread: client, in-process
-     * server, JIT, GC) and time its JIT compilers spent compiling.
+     * server, JIT, GC) and time its JIT compilers spent compiling; and the share of the whole
+     * machine's CPU time that was busy (this process, the kernel's own threads, anything else).
      */
     public record Result(long okTotal, long okInWindow, long windowStartNanos, long windowEndNanos,
                          Histogram serviceMicros, Map<String, Long> failures, long cpuNanosInWindow,
-                         long compileMillisInWindow) {
+                         long compileMillisInWindow, double machineBusyInWindow) {
 
         public double okPerSecond() {
             return okInWindow * 1e9 / (windowEndNanos - windowStartNanos);
@@ -38,6 +39,11 @@ public final class ClosedLoop {
         /** This process's CPU time per request answered in the window, in microseconds. */
         public double cpuMicrosPerOk() {
             return okInWindow == 0 ? Double.NaN : cpuNanosInWindow / 1e3 / okInWindow;
+        }
+
+        /** This JVM's CPU time as cores kept busy on average over the window. */
+        public double coresUsed() {
+            return cpuNanosInWindow / (double) (windowEndNanos - windowStartNanos);
         }
 
         /** The JIT's compiling time as a share of the window's wall time (per compiler thread summed). */
@@ -99,16 +105,21 @@ public final class ClosedLoop {
         sleepUntil(windowStart);
         long cpuAtStart = ProcessFacts.cpuNanos();
         long compileAtStart = ProcessFacts.compileMillis();
+        long[] machineAtStart = ProcessFacts.machineTicks();
         sleepUntil(windowEnd);
         long cpu = ProcessFacts.cpuNanos() - cpuAtStart;
         long compile = ProcessFacts.compileMillis() - compileAtStart;
+        long[] machineAtEnd = ProcessFacts.machineTicks();
+        long machineTotal = machineAtEnd[1] - machineAtStart[1];
+        double machineBusy = machineTotal <= 0 ? Double.NaN
+                : (machineAtEnd[0] - machineAtStart[0]) / (double) machineTotal;
         for (Thread thread : threads) {
             thread.join();
         }
         Histogram all = Figures.micros();
         histograms.forEach(all::add);
         return new Result(okTotal.sum(), okInWindow.sum(), windowStart, windowEnd, all, new TreeMap<>(failures),
-                cpu, compile);
+                cpu, compile, machineBusy);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -187,17 +187,19 @@ public final class SendThroughput {
         ClosedLoop.Result sends = ClosedLoop.run(client, sizes.pairs(), warmup, sizes.window(),
                 (pair, sequence) -> client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair),
                         textPrefix + ":" + pair + ":" + sequence));
-        System.out.printf(Locale.ROOT, "send: %s: no-op %.0f/s, %.0f us CPU each, JIT %.0f%%; "
-                        + "send %.0f/s, %.0f us CPU each, JIT %.0f%%%n", name, noops.okPerSecond(),
-                noops.cpuMicrosPerOk(), 100 * noops.compileShare(), sends.okPerSecond(), sends.cpuMicrosPerOk(),
-                100 * sends.compileShare());
+        System.out.printf(Locale.ROOT, "send: %s: no-op %.0f/s, %.0f us CPU each, %.2f cores, machine %.0f%%, "
+                        + "JIT %.0f%%; send %.0f/s, %.0f us CPU each, %.2f cores, machine %.0f%%, JIT %.0f%%%n", name,
+                noops.okPerSecond(), noops.cpuMicrosPerOk(), noops.coresUsed(), 100 * noops.machineBusyInWindow(),
+                100 * noops.compileShare(), sends.okPerSecond(), sends.cpuMicrosPerOk(), sends.coresUsed(),
+                100 * sends.machineBusyInWindow(), 100 * sends.compileShare());
         return new Round(noops, sends);
     }
 
     /** A half of a round: its rate, CPU per request and JIT share. */
     private static String roundHalf(ClosedLoop.Result half) {
-        return Figures.rate(half.okPerSecond()) + ", " + micros(half.cpuMicrosPerOk()) + " CPU each, JIT "
-                + percent(half.compileShare());
+        return Figures.rate(half.okPerSecond()) + ", " + micros(half.cpuMicrosPerOk()) + " CPU each ("
+                + String.format(Locale.ROOT, "%.2f", half.coresUsed()) + " cores; machine " + percent(
+                half.machineBusyInWindow()) + " busy), JIT " + percent(half.compileShare());
     }
 
     private static String micros(double micros) {
