@@ -71,6 +71,49 @@ class MigrationsTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
+    @Test
+    void onH2MessageIdsAreDrawnInBlocksAndStillRiseAcrossAReopening() throws Exception {
+        DatabaseSettings settings = new DatabaseSettings("jdbc:h2:file:" + directory.resolve("blocks"), "sa", "", 4);
+        AccountId alice = AccountId.of(1);
+        AccountId bob = AccountId.of(2);
+        Message first;
+        try (ChatDatabase database = ChatDatabase.open(settings)) {
+            assertThat(single(database, "select identity_cache from information_schema.columns"
+                    + " where table_name = 'MESSAGES' and column_name = 'ID'")).isEqualTo(1024);
+            assertThat(single(database, "select max(\"version\") from \"" + Migrations.HISTORY_TABLE + "\"")).isEqualTo(3);
+            first = database.messages().append(StoresSuite.message(alice, bob, "one")).message();
+        }
+        try (ChatDatabase database = ChatDatabase.open(settings)) {
+            Message second = database.messages().append(StoresSuite.message(alice, bob, "two")).message();
+            assertThat(second.id()).isGreaterThan(first.id());
+        }
+    }
+
+    @Test
+    void onPostgresqlMessageIdsAreDrawnOneByOne() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.createSchema();
+             ChatDatabase database = ChatDatabase.open(postgres.settings(2))) {
+            // A per-session cache would let two connections draw from two blocks: ids out of commit order.
+            assertThat(single(database, "select s.cache_size from pg_sequences s"
+                    + " where s.schemaname = current_schema() and s.sequencename = 'messages_id_seq'")).isEqualTo(1);
+            assertThat(single(database, "select max(cast(\"version\" as int)) from \"" + Migrations.HISTORY_TABLE + "\""))
+                    .isEqualTo(3);
+        }
+    }
+
+    private static long single(ChatDatabase database, String sql) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            assertThat(row.next()).isTrue();
+            long value = row.getLong(1);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return value;
+        }
+    }
+
     /** A host application's own in-memory H2 database, holding what the statements made. */
     private static JdbcDataSource hostDatabase(String name, String... statements) throws SQLException {
         JdbcDataSource host = new JdbcDataSource();
