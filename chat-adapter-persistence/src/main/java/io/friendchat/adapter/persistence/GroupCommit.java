@@ -113,6 +113,7 @@ final class GroupCommit implements AutoCloseable {
 
     private void writeNextBatch() {
         List<PendingSend> batch = new ArrayList<>();
+        boolean handedOver = false;
         try {
             runHook();
             synchronized (lock) {
@@ -127,6 +128,10 @@ final class GroupCommit implements AutoCloseable {
                     messages.add(send.message);
                 }
                 List<SendOutcome> outcomes = writer.write(messages);
+                // The next batch's writer wakes while this one's callers are answered: waking each
+                // of them is a system call, and the next batch has nothing to wait for.
+                handOver();
+                handedOver = true;
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).complete(outcomes.get(i));
                 }
@@ -140,7 +145,9 @@ final class GroupCommit implements AutoCloseable {
                 throw error;
             }
         } finally {
-            handOver();
+            if (!handedOver) {
+                handOver();
+            }
         }
     }
 
