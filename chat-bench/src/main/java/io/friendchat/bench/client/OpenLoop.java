@@ -18,6 +18,7 @@ public final class OpenLoop {
     private final int ratePerSecond;
     private final int count;
     private volatile long start;
+    private volatile long lastFired;
 
     public OpenLoop(int ratePerSecond, Duration duration) {
         if (ratePerSecond < 1) {
@@ -29,6 +30,14 @@ public final class OpenLoop {
 
     public int count() {
         return count;
+    }
+
+    /**
+     * How late the last request left after its due time, in seconds: near 0 when this
+     * generator kept its schedule; when not, the latencies measure the generator too.
+     */
+    public double lastFiredLateSeconds() {
+        return lastFired == 0 ? Double.NaN : (lastFired - due(count - 1)) / 1e9;
     }
 
     /** When request {@code i} was due (System.nanoTime). */
@@ -59,6 +68,7 @@ public final class OpenLoop {
             }
             answer.whenComplete((value, failure) -> inFlight.release());
         }
+        lastFired = System.nanoTime();
         try {
             if (inFlight.tryAcquire(maxInFlight, drain.toMillis(), TimeUnit.MILLISECONDS)) {
                 inFlight.release(maxInFlight);

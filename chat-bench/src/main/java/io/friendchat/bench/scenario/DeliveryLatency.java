@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
@@ -164,7 +165,11 @@ public final class DeliveryLatency {
                 .append("**. Delivered ").append(Figures.count(run.arrivals.sum())).append(" of ")
                 .append(Figures.count(run.loop.count())).append(" (missing ").append(missing)
                 .append(", failed sends ").append(run.failures.sum()).append(", sockets closed ")
-                .append(socketsClosed).append("). At ").append(Figures.rate(low)).append(": delivered ")
+                .append(socketsClosed).append("). The generator sent its last message ")
+                .append(String.format(Locale.ROOT, "%.2f s", run.loop.lastFiredLateSeconds()))
+                .append(" after it was due").append(run.loop.lastFiredLateSeconds() > 0.1
+                        ? " (**it fell behind its schedule**: sending is part of what was measured)" : "")
+                .append(". At ").append(Figures.rate(low)).append(": delivered ")
                 .append(Figures.count(lowRate.arrivals.sum())).append(" of ").append(Figures.count(lowRate.loop.count()))
                 .append(", p99 ratio to the baseline at that rate **")
                 .append(Figures.ratio(lowRate.delivered.getTotalCount() == 0 ? Double.NaN
