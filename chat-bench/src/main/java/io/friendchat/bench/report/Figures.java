@@ -4,7 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import java.util.Locale;
 
-/** Number formats shared by every section: milliseconds from microsecond histograms, rates, ratios. */
+/** Number formats shared by every section: milliseconds from microsecond histograms, rates, ratios, shares. */
 public final class Figures {
 
     private Figures() {
@@ -32,6 +32,16 @@ public final class Figures {
 
     public static String rate(double perSecond) {
         return String.format(Locale.ROOT, "%,.0f/s", perSecond);
+    }
+
+    /** A time in whole microseconds: "644 µs". */
+    public static String microseconds(double micros) {
+        return String.format(Locale.ROOT, "%,.0f µs", micros);
+    }
+
+    /** A share as a whole percentage: 0.87 → "87%". */
+    public static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     public static String count(long n) {

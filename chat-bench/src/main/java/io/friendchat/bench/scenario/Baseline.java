@@ -11,7 +11,6 @@ import io.friendchat.bootstrap.BenchServers;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
-import java.util.Locale;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -104,9 +103,9 @@ public final class Baseline {
         out.append("| no-op POSTs answered, closed model, ").append(sizes.pairs()).append(" keep-alive connections | **")
                 .append(Figures.rate(closed.okPerSecond())).append("** (").append(Figures.count(closed.okInWindow()))
                 .append(" in ").append(sizes.seconds()).append(" s; failures ").append(closed.failed())
-                .append("; ").append(String.format(Locale.ROOT, "%,.0f µs", closed.cpuMicrosPerOk()))
+                .append("; ").append(Figures.microseconds(closed.cpuMicrosPerOk()))
                 .append(" of this JVM's CPU each; its JIT compiled ")
-                .append(String.format(Locale.ROOT, "%.0f%%", 100 * closed.compileShare()))
+                .append(Figures.percent(closed.compileShare()))
                 .append(" of the window: a JVM this young is not warm, see section 1 for a settled no-op) |\n");
         out.append("| their service time | ").append(Figures.spread(closed.serviceMicros())).append(" |\n");
         out.append("| no-op POST at ").append(Figures.rate(sizes.rate()))

@@ -129,8 +129,8 @@ public final class SendThroughput {
             long storedBefore = server.storedMessages();
             List<Round> settling = new ArrayList<>();
             List<Round> measured = new ArrayList<>();
-            List<ClosedLoop.Result> extraSends = new ArrayList<>();
             String jfr = "";
+            long profiledSends = 0;
             // Rounds that only warm: this JVM's JIT compiles for a minute or more on 2 busy cores, and a
             // window it takes a third of measures the compiler. Over as soon as both halves of one are quiet.
             for (int r = 0; r < settleRounds; r++) {
@@ -156,8 +156,8 @@ public final class SendThroughput {
                         (pair, sequence) -> client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair),
                                 "send:jfr:" + pair + ":" + sequence));
                 jfr = profile.stopAndSummarize();
-                sent += extra.okTotal();
-                extraSends.add(extra);
+                profiledSends = extra.okTotal();
+                sent += profiledSends;
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (arrivals.size() < sent && System.nanoTime() < deadline) {
@@ -170,7 +170,6 @@ public final class SendThroughput {
                         arrived >= round.send().windowStartNanos() && arrived < round.send().windowEndNanos()))
                         .count();
             }
-            long profiledSends = extraSends.stream().mapToLong(ClosedLoop.Result::okTotal).sum();
             return new Outcome(settling, measured, profiledSends, stored, arrivals.size(), pushedInWindows,
                     pairs.socketsClosed(), jfr);
         }
@@ -180,34 +179,23 @@ public final class SendThroughput {
     private Round round(ChatClient client, FriendPairs pairs, ChatClient noopClient, String noopToken, String name,
                         Duration warmup, String textPrefix, boolean durable) throws InterruptedException {
         System.out.println("send: " + name + ", " + sizes.pairs() + " pairs, " + sizes.seconds()
-                + " s of no-op POSTs, then " + sizes.seconds() + " s of sends" + (durable ? "" : " (non-durable commits)"));
+                + " s of no-op POSTs, then " + sizes.seconds() + " s of sends"
+                + (durable ? "" : " (non-durable commits)"));
         ClosedLoop.Result noops = ClosedLoop.run(noopClient, sizes.pairs(), warmup, sizes.window(),
                 (worker, sequence) -> noopClient.noopPost(noopToken, "bench-" + worker,
                         "send:" + worker + ":" + sequence));
         ClosedLoop.Result sends = ClosedLoop.run(client, sizes.pairs(), warmup, sizes.window(),
                 (pair, sequence) -> client.sendMessage(pairs.senderToken(pair), pairs.receiverName(pair),
                         textPrefix + ":" + pair + ":" + sequence));
-        System.out.printf(Locale.ROOT, "send: %s: no-op %.0f/s, %.0f us CPU each, %.2f cores, machine %.0f%%, "
-                        + "JIT %.0f%%; send %.0f/s, %.0f us CPU each, %.2f cores, machine %.0f%%, JIT %.0f%%%n", name,
-                noops.okPerSecond(), noops.cpuMicrosPerOk(), noops.coresUsed(), 100 * noops.machineBusyInWindow(),
-                100 * noops.compileShare(), sends.okPerSecond(), sends.cpuMicrosPerOk(), sends.coresUsed(),
-                100 * sends.machineBusyInWindow(), 100 * sends.compileShare());
+        System.out.println("send: " + name + ": no-op " + roundHalf(noops) + "; send " + roundHalf(sends));
         return new Round(noops, sends);
     }
 
     /** A half of a round: its rate, CPU per request and JIT share. */
     private static String roundHalf(ClosedLoop.Result half) {
-        return Figures.rate(half.okPerSecond()) + ", " + micros(half.cpuMicrosPerOk()) + " CPU each ("
-                + String.format(Locale.ROOT, "%.2f", half.coresUsed()) + " cores; machine " + percent(
-                half.machineBusyInWindow()) + " busy), JIT " + percent(half.compileShare());
-    }
-
-    private static String micros(double micros) {
-        return String.format(Locale.ROOT, "%,.0f µs", micros);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
+        return Figures.rate(half.okPerSecond()) + ", " + Figures.microseconds(half.cpuMicrosPerOk())
+                + " CPU each (" + String.format(Locale.ROOT, "%.2f", half.coresUsed()) + " cores; machine "
+                + Figures.percent(half.machineBusyInWindow()) + " busy), JIT " + Figures.percent(half.compileShare());
     }
 
     private String markdown(Outcome run, Outcome nondurable, BaselineFigures baseline, double loadBefore) {
@@ -237,8 +225,8 @@ public final class SendThroughput {
                     .append(settleRounds).append("; on 2 busy cores the JIT works for a minute or more, and a window "
                             + "it takes a third of measures the compiler): **")
                     .append(run.settling().size()).append(" settling rounds**, the last at JIT ")
-                    .append(percent(last.baseline().compileShare())).append(" / ")
-                    .append(percent(last.send().compileShare()))
+                    .append(Figures.percent(last.baseline().compileShare())).append(" / ")
+                    .append(Figures.percent(last.send().compileShare()))
                     .append(run.settled() ? "" : " (**not settled**: the rounds below still include compiling)")
                     .append(". ");
         }
@@ -249,8 +237,9 @@ public final class SendThroughput {
         out.append("| **messages stored** (answered 200, durable commit each), median round | **")
                 .append(Figures.rate(storedPerSecond)).append("** | ").append(Figures.rate(noopPerSecond))
                 .append(" no-op POSTs | **").append(Figures.ratio(storedPerSecond, noopPerSecond)).append("** |\n");
-        out.append("| CPU per request, median round | ").append(micros(median.send().cpuMicrosPerOk()))
-                .append(" per send | ").append(micros(median.baseline().cpuMicrosPerOk())).append(" per no-op | ")
+        out.append("| CPU per request, median round | ")
+                .append(Figures.microseconds(median.send().cpuMicrosPerOk())).append(" per send | ")
+                .append(Figures.microseconds(median.baseline().cpuMicrosPerOk())).append(" per no-op | ")
                 .append(Figures.ratio(median.baseline().cpuMicrosPerOk(), median.send().cpuMicrosPerOk()))
                 .append(" (no-op CPU ÷ send CPU) |\n");
         for (int r = 0; r < run.rounds().size(); r++) {
