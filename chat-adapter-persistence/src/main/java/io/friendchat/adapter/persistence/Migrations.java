@@ -5,7 +5,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 
-/** Brings the schema to the latest version with Flyway; Hibernate never creates tables. */
+/**
+ * Brings the schema to the latest version with Flyway: the SQL files under {@link #LOCATION} and
+ * the Java migrations listed here. Hibernate never creates tables.
+ */
 final class Migrations {
 
     static final String LOCATION = "classpath:io/friendchat/adapter/persistence/migration";
@@ -19,6 +22,7 @@ final class Migrations {
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .javaMigrations(new V3__H2MessageIdsDrawnInBlocks())
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

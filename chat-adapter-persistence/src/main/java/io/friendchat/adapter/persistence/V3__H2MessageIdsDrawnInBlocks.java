@@ -1,12 +1,10 @@
-package io.friendchat.adapter.persistence.migration;
+package io.friendchat.adapter.persistence;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * On H2, message ids are drawn from the identity in blocks of 1,024 instead of 32. H2 writes
@@ -17,19 +15,20 @@ import java.util.Locale;
  * <p>
  * Not on PostgreSQL: there a cache is per session, so two connections would draw from two
  * blocks and the ids one account receives would no longer rise in commit order.
+ * <p>
+ * A Java migration because the two databases need different statements; {@link Migrations}
+ * hands it to Flyway, so it can ask {@link SqlDialect} which database it is on.
  */
-public class V3__H2MessageIdsDrawnInBlocks extends BaseJavaMigration {
+final class V3__H2MessageIdsDrawnInBlocks extends BaseJavaMigration {
 
     static final int BLOCK = 1024;
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        if (!product.contains("h2")) {
+        if (SqlDialect.of(context.getConnection()).dialect() != SqlDialect.H2) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
+        try (Statement statement = context.getConnection().createStatement()) {
             statement.execute("alter table messages alter column id set cache " + BLOCK);
         }
     }
