@@ -1,5 +1,6 @@
 package io.friendchat.adapter.persistence;
 
+import io.friendchat.domain.message.AppendOutcome;
 import io.friendchat.domain.message.NewMessage;
 import io.friendchat.domain.store.StoreUnavailable;
 
@@ -29,7 +30,7 @@ final class BatchWriter {
     }
 
     /** One outcome per send, in the same order; never throws. */
-    List<SendOutcome> write(List<NewMessage> batch) {
+    List<AppendOutcome> write(List<NewMessage> batch) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -66,24 +67,24 @@ final class BatchWriter {
         return transactions.get();
     }
 
-    private List<SendOutcome> writeOn(Connection connection, List<NewMessage> batch) {
+    private List<AppendOutcome> writeOn(Connection connection, List<NewMessage> batch) {
         Attempt together = attempt(connection, batch);
         if (together.outcomes() != null) {
             return together.outcomes();
         }
         if (batch.size() == 1) {
-            return List.of(SendOutcome.failed(together.failure()));
+            return List.of(AppendOutcome.failed(together.failure()));
         }
         if (!together.oneSendsFault()) {
             return everyoneFails(batch, together);
         }
-        List<SendOutcome> outcomes = new ArrayList<>(batch.size());
+        List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
         for (NewMessage send : batch) {
             Attempt alone = attempt(connection, List.of(send));
             if (alone.outcomes() != null) {
                 outcomes.add(alone.outcomes().get(0));
             } else if (alone.oneSendsFault()) {
-                outcomes.add(SendOutcome.failed(alone.failure()));
+                outcomes.add(AppendOutcome.failed(alone.failure()));
             } else {
                 outcomes.addAll(everyoneFails(batch.subList(outcomes.size(), batch.size()), alone));
                 break;
@@ -94,7 +95,7 @@ final class BatchWriter {
 
     private Attempt attempt(Connection connection, List<NewMessage> batch) {
         transactions.incrementAndGet();
-        List<SendOutcome> outcomes;
+        List<AppendOutcome> outcomes;
         try {
             outcomes = sends.write(connection, batch);
         } catch (SQLException e) {
@@ -128,15 +129,15 @@ final class BatchWriter {
         return new Attempt(null, failure, message, oneSendsFault);
     }
 
-    private static List<SendOutcome> everyoneFails(List<NewMessage> batch, Attempt attempt) {
+    private static List<AppendOutcome> everyoneFails(List<NewMessage> batch, Attempt attempt) {
         return everyoneFails(batch, attempt.message(), attempt.cause());
     }
 
-    private static List<SendOutcome> everyoneFails(List<NewMessage> batch, String message, Exception cause) {
-        List<SendOutcome> outcomes = new ArrayList<>(batch.size());
+    private static List<AppendOutcome> everyoneFails(List<NewMessage> batch, String message, Exception cause) {
+        List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             // One exception per caller: each is thrown on its own thread.
-            outcomes.add(SendOutcome.failed(new StoreUnavailable(message, cause)));
+            outcomes.add(AppendOutcome.failed(new StoreUnavailable(message, cause)));
         }
         return outcomes;
     }
@@ -146,7 +147,7 @@ final class BatchWriter {
      * its callers get (null: a send's own exception, thrown as it is), and whether the failure
      * lies with one send rather than with the database.
      */
-    private record Attempt(List<SendOutcome> outcomes, Exception cause, String message, boolean oneSendsFault) {
+    private record Attempt(List<AppendOutcome> outcomes, Exception cause, String message, boolean oneSendsFault) {
 
         RuntimeException failure() {
             if (message == null && cause instanceof RuntimeException own) {

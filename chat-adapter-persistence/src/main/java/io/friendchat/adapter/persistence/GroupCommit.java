@@ -1,5 +1,6 @@
 package io.friendchat.adapter.persistence;
 
+import io.friendchat.domain.message.AppendOutcome;
 import io.friendchat.domain.message.Appended;
 import io.friendchat.domain.message.NewMessage;
 import io.friendchat.domain.store.StoreUnavailable;
@@ -44,20 +45,45 @@ final class GroupCommit implements AutoCloseable {
 
     /** Stores the message with those that arrive together; returns once it is committed (or failed). */
     Appended append(NewMessage message) {
-        PendingSend send = new PendingSend(message);
+        return appendAll(List.of(message)).get(0).appendedOrThrow();
+    }
+
+    /**
+     * Queues the messages one after another, so that a batch writes them in this order, and
+     * returns once each is committed or failed. They may span batches when there are more
+     * than a batch holds.
+     */
+    List<AppendOutcome> appendAll(List<NewMessage> messages) {
+        List<PendingSend> sends = new ArrayList<>(messages.size());
+        for (NewMessage message : messages) {
+            sends.add(new PendingSend(message));
+        }
         boolean leads;
         synchronized (lock) {
             if (closed) {
-                throw closedFailure();
+                List<AppendOutcome> refused = new ArrayList<>(sends.size());
+                for (int i = 0; i < sends.size(); i++) {
+                    refused.add(AppendOutcome.failed(closedFailure()));
+                }
+                return refused;
             }
-            queue.addLast(send);
+            queue.addAll(sends);
             leads = !writing;
             writing = true;
         }
-        if (leads || send.awaitOutcomeOrTurn()) {
+        if (leads) {
+            // Nothing was being written, so the queue was empty: these sends lead it.
             writeNextBatch();
         }
-        return send.appendedOrThrow();
+        List<AppendOutcome> outcomes = new ArrayList<>(sends.size());
+        for (PendingSend send : sends) {
+            // Handed the turn, a send is at the head of the queue: the batch it writes takes it.
+            if (send.awaitOutcomeOrTurn()) {
+                writeNextBatch();
+            }
+            outcomes.add(send.outcome());
+        }
+        return outcomes;
     }
 
     /** Refuses new sends, fails those still queued, and lets a batch being written finish. */
@@ -68,7 +94,7 @@ final class GroupCommit implements AutoCloseable {
             // Failed under the lock: a caller handed the next batch finds the queue empty and returns
             // at once, so its own send must already have its outcome by then.
             for (PendingSend send : queue) {
-                send.complete(SendOutcome.failed(closedFailure()));
+                send.complete(AppendOutcome.failed(closedFailure()));
             }
             queue.clear();
         }
@@ -127,7 +153,7 @@ final class GroupCommit implements AutoCloseable {
                 for (PendingSend send : batch) {
                     messages.add(send.message);
                 }
-                List<SendOutcome> outcomes = writer.write(messages);
+                List<AppendOutcome> outcomes = writer.write(messages);
                 // The next batch's writer wakes while this one's callers are answered: waking each
                 // of them is a system call, and the next batch has nothing to wait for.
                 handOver();
@@ -139,7 +165,7 @@ final class GroupCommit implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Whatever went wrong, no caller of this batch is left waiting, this one included.
             for (PendingSend send : batch) {
-                send.complete(SendOutcome.failed(new StoreUnavailable(StoreFailures.UNAVAILABLE, e)));
+                send.complete(AppendOutcome.failed(new StoreUnavailable(StoreFailures.UNAVAILABLE, e)));
             }
             if (e instanceof Error error) {
                 throw error;

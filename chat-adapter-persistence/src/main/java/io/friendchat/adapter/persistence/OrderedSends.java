@@ -2,6 +2,7 @@ package io.friendchat.adapter.persistence;
 
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.conversation.Conversation;
+import io.friendchat.domain.message.AppendOutcome;
 import io.friendchat.domain.message.ClientId;
 import io.friendchat.domain.message.Message;
 import io.friendchat.domain.message.MessageId;
@@ -47,7 +48,7 @@ final class OrderedSends {
      * used (earlier, or earlier in this list) stores nothing and answers the first message.
      * Throws what the database threw; the caller then rolls the whole transaction back.
      */
-    List<SendOutcome> write(Connection connection, List<NewMessage> sends) throws SQLException {
+    List<AppendOutcome> write(Connection connection, List<NewMessage> sends) throws SQLException {
         TreeSet<Long> receivers = new TreeSet<>();
         for (NewMessage send : sends) {
             receivers.add(send.receiver().value());
@@ -56,7 +57,7 @@ final class OrderedSends {
             statements.lockMailbox(connection, receiver);
         }
 
-        SendOutcome[] outcomes = new SendOutcome[sends.size()];
+        AppendOutcome[] outcomes = new AppendOutcome[sends.size()];
         int[] repeatOf = new int[sends.size()];
         Arrays.fill(repeatOf, -1);
         Map<SenderClientId, Integer> firstUse = new HashMap<>();
@@ -72,7 +73,7 @@ final class OrderedSends {
                 Optional<Message> stored = statements.storedByClientId(connection, send.sender().value(),
                         send.clientId().value());
                 if (stored.isPresent()) {
-                    outcomes[i] = SendOutcome.replayed(stored.get());
+                    outcomes[i] = AppendOutcome.replayed(stored.get());
                     continue;
                 }
             }
@@ -94,7 +95,7 @@ final class OrderedSends {
             long conversationId = conversationIds.get(conversation);
             OptionalLong id = statements.insert(connection, conversationId, send, send.sentAt());
             if (id.isPresent()) {
-                outcomes[i] = SendOutcome.created(send.withId(MessageId.of(id.getAsLong())));
+                outcomes[i] = AppendOutcome.created(send.withId(MessageId.of(id.getAsLong())));
                 moves.add(new Move(conversationId, SendStatements.receiverIsLow(conversation, send), id.getAsLong()));
             } else {
                 outcomes[i] = storedMeanwhile(connection, send);
@@ -114,10 +115,10 @@ final class OrderedSends {
     }
 
     /** The insert found the client id taken by a send to another receiver that committed meanwhile. */
-    private SendOutcome storedMeanwhile(Connection connection, NewMessage send) throws SQLException {
+    private AppendOutcome storedMeanwhile(Connection connection, NewMessage send) throws SQLException {
         return statements.storedByClientId(connection, send.sender().value(), send.clientId().value())
-                .map(SendOutcome::replayed)
-                .orElseGet(() -> SendOutcome.failed(new StoreUnavailable(StoreFailures.UNAVAILABLE,
+                .map(AppendOutcome::replayed)
+                .orElseGet(() -> AppendOutcome.failed(new StoreUnavailable(StoreFailures.UNAVAILABLE,
                         new IllegalStateException("a duplicate client id whose message cannot be read"))));
     }
 

@@ -1,6 +1,6 @@
 package io.friendchat.adapter.persistence;
 
-import io.friendchat.domain.message.Appended;
+import io.friendchat.domain.message.AppendOutcome;
 import io.friendchat.domain.message.NewMessage;
 
 /**
@@ -10,14 +10,14 @@ import io.friendchat.domain.message.NewMessage;
 final class PendingSend {
 
     final NewMessage message;
-    private SendOutcome outcome;
+    private AppendOutcome outcome;
     private boolean leads;
 
     PendingSend(NewMessage message) {
         this.message = message;
     }
 
-    synchronized void complete(SendOutcome outcome) {
+    synchronized void complete(AppendOutcome outcome) {
         if (this.outcome == null) {
             this.outcome = outcome;
             notifyAll();
@@ -54,7 +54,7 @@ final class PendingSend {
         return leads;
     }
 
-    synchronized Appended appendedOrThrow() {
-        return outcome.appendedOrThrow();
+    synchronized AppendOutcome outcome() {
+        return outcome;
     }
 }

@@ -6,6 +6,7 @@ import io.friendchat.domain.conversation.ConversationPage;
 import io.friendchat.domain.conversation.InboxEntry;
 import io.friendchat.domain.conversation.PageRequest;
 import io.friendchat.domain.conversation.ReadMark;
+import io.friendchat.domain.message.AppendOutcome;
 import io.friendchat.domain.message.Appended;
 import io.friendchat.domain.message.ClientId;
 import io.friendchat.domain.message.Message;
@@ -17,6 +18,7 @@ import org.hibernate.Session;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -57,12 +59,35 @@ final class StoredMessages implements MessageStore {
     /** The send is committed together with those that arrive at the same time (group commit). */
     @Override
     public Appended append(NewMessage message) {
-        // Both databases keep microseconds: the returned time is the one a later read gives.
-        NewMessage draft = new NewMessage(message.sender(), message.receiver(), message.text(),
-                message.sentAt().truncatedTo(ChronoUnit.MICROS), message.clientId());
-        // A send to oneself fails here, on its caller's thread, before it can reach a batch.
-        draft.conversation();
-        return groupCommit.append(draft);
+        return appendAll(List.of(message)).get(0).appendedOrThrow();
+    }
+
+    /** Queued for the group commit one after another, so a batch inserts them in this order. */
+    @Override
+    public List<AppendOutcome> appendAll(List<NewMessage> messages) {
+        AppendOutcome[] outcomes = new AppendOutcome[messages.size()];
+        List<NewMessage> drafts = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            NewMessage message = messages.get(i);
+            try {
+                // A send to oneself fails here, on its caller's thread, before it can reach a batch.
+                message.conversation();
+            } catch (RuntimeException e) {
+                outcomes[i] = AppendOutcome.failed(e);
+                continue;
+            }
+            // Both databases keep microseconds: the returned time is the one a later read gives.
+            drafts.add(new NewMessage(message.sender(), message.receiver(), message.text(),
+                    message.sentAt().truncatedTo(ChronoUnit.MICROS), message.clientId()));
+        }
+        List<AppendOutcome> stored = drafts.isEmpty() ? List.of() : groupCommit.appendAll(drafts);
+        int next = 0;
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = stored.get(next++);
+            }
+        }
+        return Arrays.asList(outcomes);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.conversation.Conversation;
 import io.friendchat.domain.conversation.InboxEntry;
 import io.friendchat.domain.conversation.PageRequest;
+import io.friendchat.domain.friendship.SelfConversation;
+import io.friendchat.domain.message.AppendOutcome;
 import io.friendchat.domain.message.Appended;
 import io.friendchat.domain.message.ClientId;
 import io.friendchat.domain.message.Message;
@@ -180,6 +182,44 @@ abstract class GroupCommitCases {
                 new InboxEntry(c, stored.get(1), 1));
         assertThat(store.inbox(a)).containsExactly(new InboxEntry(b, stored.get(3), 1));
         assertThat(store.inbox(d)).containsExactly(new InboxEntry(c, stored.get(4), 1));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void messagesHandedInTogetherAreOneTransactionInTheirOrderAndOneFailingFailsAlone() {
+        AccountId a = TestIds.next();
+        AccountId b = TestIds.next();
+        AccountId c = TestIds.next();
+        GroupCommit groupCommit = database().groupCommit();
+        MessageStore store = database().messages();
+
+        List<AppendOutcome> together;
+        long transactions;
+        try (RefusedText refused = new RefusedText(database())) {
+            long transactionsBefore = groupCommit.transactions();
+            together = store.appendAll(List.of(message(a, b, "one"), message(c, b, "two"), message(a, b, "three")));
+            transactions = groupCommit.transactions() - transactionsBefore;
+            assertThat(transactions).isEqualTo(1);
+
+            transactionsBefore = groupCommit.transactions();
+            List<AppendOutcome> withFaults = store.appendAll(List.of(message(a, b, "four"),
+                    message(c, b, RefusedText.TEXT), message(b, b, "to oneself"), message(c, b, "five")));
+            // Together first, then the three that reached the database each alone.
+            assertThat(groupCommit.transactions() - transactionsBefore).isEqualTo(4);
+            assertThat(withFaults.get(1).failure()).isInstanceOf(StoreUnavailable.class);
+            assertThat(withFaults.get(2).failure()).isInstanceOf(SelfConversation.class);
+            together = new ArrayList<>(together);
+            together.add(withFaults.get(0));
+            together.add(withFaults.get(3));
+        }
+
+        List<Message> stored = together.stream().map(outcome -> outcome.appendedOrThrow().message()).toList();
+        assertThat(together).allSatisfy(outcome -> assertThat(outcome.appended().created()).isTrue());
+        assertThat(stored).extracting(Message::text).containsExactly("one", "two", "three", "four", "five");
+        assertThat(stored).extracting(message -> message.id().value()).isSorted().doesNotHaveDuplicates();
+        assertThat(store.receivedAfter(b, null, 10)).isEqualTo(stored);
+        assertThat(store.inbox(b)).containsExactly(new InboxEntry(c, stored.get(4), 2),
+                new InboxEntry(a, stored.get(3), 3));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.friendchat.domain.conversation.InboxEntry;
 import io.friendchat.domain.conversation.PageRequest;
 import io.friendchat.domain.conversation.ReadMark;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,25 @@ public interface MessageStore {
      * message under the same client id, nothing is stored and that message is returned.
      */
     Appended append(NewMessage message);
+
+    /**
+     * Stores each message as {@link #append} would, in the order given: among them, the ids one
+     * receiver gets rise in list order. One failing does not keep the others from being stored.
+     * A store may commit them together, and they may share that commit with other callers'
+     * sends; what returns is committed. One outcome per message, in the same order; a failure is
+     * returned, never thrown. This default appends them one after another.
+     */
+    default List<AppendOutcome> appendAll(List<NewMessage> messages) {
+        List<AppendOutcome> outcomes = new ArrayList<>(messages.size());
+        for (NewMessage message : messages) {
+            try {
+                outcomes.add(new AppendOutcome(append(message), null));
+            } catch (RuntimeException e) {
+                outcomes.add(AppendOutcome.failed(e));
+            }
+        }
+        return outcomes;
+    }
 
     Optional<Message> bySenderAndClientId(AccountId sender, ClientId clientId);
 
