@@ -24,16 +24,12 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Sends a message to a friend: check, store (committed), then notify the
  * receiver's live connections. The checks run in the order of the wire contract.
  */
 public final class SendMessage {
-
-    private static final Logger LOG = Logger.getLogger(SendMessage.class.getName());
 
     private final Accounts accounts;
     private final Friendships friendships;
@@ -42,7 +38,7 @@ public final class SendMessage {
     private final Notifier notifier;
     private final Clock clock;
     private final ChatSettings settings;
-    private final DeliveryOrder deliveryOrder = new DeliveryOrder();
+    private final DeliveryOrder deliveryOrder;
     private final DuplicatesInFlight duplicates = new DuplicatesInFlight();
 
     public SendMessage(Accounts accounts, Friendships friendships, MessageStore messages, RateLimiter rateLimiter,
@@ -54,6 +50,7 @@ public final class SendMessage {
         this.notifier = Objects.requireNonNull(notifier);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
+        this.deliveryOrder = new DeliveryOrder(messages);
     }
 
     /** What the caller asked: to whom, what, and optionally under which client id. */
@@ -97,27 +94,15 @@ public final class SendMessage {
         // Microseconds: what both databases keep, so a replay answers the very same time.
         NewMessage draft = new NewMessage(sender.id(), receiver.id(), text,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), clientId);
-        // append is atomic and durable on its own; the store may commit it together with
-        // other senders' messages (group commit), so no unit of work is opened around it.
-        Appended appended = deliveryOrder.forReceiver(receiver.id(), () -> {
-            Appended stored = messages.append(draft);
-            if (stored.created()) {
-                notifyReceiver(stored.message(), sender, receiver);
-            }
-            return stored;
-        });
+        // Stored with the other sends waiting for this receiver (and, in the store, with other
+        // receivers' sends: group commit), so no unit of work is opened around it.
+        Appended appended = deliveryOrder.store(draft, stored -> notifyReceiver(stored, sender, receiver));
         return new Sent(appended.message(), !appended.created());
     }
 
     private void notifyReceiver(Message message, Account sender, Account receiver) {
         Profile from = Profile.of(sender, settings);
-        NewMessageEvent event = new NewMessageEvent(message.id().value(), from.username(),
-                receiver.username().value(), message.text(), message.sentAt(), from.picture(), from.fullName());
-        try {
-            notifier.deliver(receiver.id(), event);
-        } catch (RuntimeException e) {
-            // The message is committed; a live client that missed it catches up from the store.
-            LOG.log(Level.WARNING, "could not push message " + message.id() + " to its receiver", e);
-        }
+        notifier.deliver(receiver.id(), new NewMessageEvent(message.id().value(), from.username(),
+                receiver.username().value(), message.text(), message.sentAt(), from.picture(), from.fullName()));
     }
 }

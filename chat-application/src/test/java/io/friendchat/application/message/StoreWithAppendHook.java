@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** A message store whose appends go through a hook (to log, fail or hold them); the rest is the store's. */
-final class StoreWithAppendHook implements MessageStore {
+class StoreWithAppendHook implements MessageStore {
 
     private final MessageStore store;
     private final BiFunction<NewMessage, Function<NewMessage, Appended>, Appended> hook;
