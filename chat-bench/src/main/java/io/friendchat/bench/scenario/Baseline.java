@@ -12,9 +12,7 @@ import org.HdrHistogram.Histogram;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Scenario 5, the baseline: the same harness against {@code /bench/noop/}, a no-op
@@ -74,15 +72,16 @@ public final class Baseline {
         OpenLoop loop = new OpenLoop(rate, duration);
         Histogram histogram = Figures.micros();
         loop.run(i -> {
-            CompletableFuture<HttpResponse<String>> answer =
-                    client.callAsync(client.noopPost(token, "bench-" + (i % sizes.pairs()), "lat:" + i));
-            return answer.whenComplete((value, failure) -> {
-                long latency = (System.nanoTime() - loop.due(i)) / 1000;
-                synchronized (histogram) {
-                    histogram.recordValue(Math.max(0, latency));
-                }
-            });
-        }, 2000, Duration.ofSeconds(30));
+            try {
+                client.call(client.noopPost(token, "bench-" + (i % sizes.pairs()), "lat:" + i));
+            } catch (RuntimeException e) {
+                // Timed as if answered: the baseline's no-op does not fail, and a wait is a wait.
+            }
+            long latency = (System.nanoTime() - loop.due(i)) / 1000;
+            synchronized (histogram) {
+                histogram.recordValue(Math.max(0, latency));
+            }
+        }, sizes.connections(), Duration.ofSeconds(30));
         return histogram;
     }
 

@@ -35,7 +35,6 @@ public final class ClusterSend {
     private static final int NODES = 3;
     private static final int MAX_DEFAULT_RATE = 200;
     private static final Duration DRAIN = Duration.ofSeconds(30);
-    private static final int OPEN_LOOP_IN_FLIGHT = 2000;
 
     private final Flags flags;
     private final Sizes sizes;
@@ -179,7 +178,7 @@ public final class ClusterSend {
             DeliveryLatency.Run latency = new DeliveryLatency.Run(rate, sizes.window(), "lat:");
             open.set(latency);
             latency.fire(carrier, sizes.pairs(), (pair, text) -> clients.get(pair % count)
-                    .sendMessage(pairs.senderToken(pair), pairs.receiverName(pair), text), DRAIN, OPEN_LOOP_IN_FLIGHT);
+                    .sendMessage(pairs.senderToken(pair), pairs.receiverName(pair), text), DRAIN, sizes.connections());
             return new Measurement(name, closed, stored, closedArrivals.size(), pushedInWindow, latency,
                     pairs.socketsClosed());
         } finally {

@@ -70,15 +70,13 @@ public final class DeliveryLatency {
             }
         }
 
-        /** Fires the whole run and waits for its pushes (at most {@code drain}). */
-        void fire(ChatClient client, FriendPairs pairs, Duration drain) throws InterruptedException {
-            fire(client, pairs, drain, 2000);
-        }
-
-        /** As above, with at most {@code maxInFlight} sends outstanding (each may hold a connection). */
-        void fire(ChatClient client, FriendPairs pairs, Duration drain, int maxInFlight) throws InterruptedException {
+        /**
+         * Fires the whole run from {@code senders} threads (each a connection) and waits for
+         * its pushes (at most {@code drain}).
+         */
+        void fire(ChatClient client, FriendPairs pairs, Duration drain, int senders) throws InterruptedException {
             fire(client, pairs.size(), (pair, text) -> client.sendMessage(pairs.senderToken(pair),
-                    pairs.receiverName(pair), text), drain, maxInFlight);
+                    pairs.receiverName(pair), text), drain, senders);
         }
 
         /**
@@ -86,19 +84,21 @@ public final class DeliveryLatency {
          * {@code client} only carries them.
          */
         void fire(ChatClient client, int pairs, BiFunction<Integer, String, HttpRequest> route, Duration drain,
-                  int maxInFlight) throws InterruptedException {
+                  int senders) throws InterruptedException {
             loop.run(i -> {
-                int pair = i % pairs;
-                return client.callAsync(route.apply(pair, tag + i))
-                        .whenComplete((answer, failure) -> {
-                            if (failure != null || answer.statusCode() != 200) {
-                                failures.increment();
-                            }
-                            synchronized (answered) {
-                                answered.recordValue(Math.max(0, (System.nanoTime() - loop.due(i)) / 1000));
-                            }
-                        });
-            }, maxInFlight, drain);
+                boolean ok;
+                try {
+                    ok = client.call(route.apply(i % pairs, tag + i)).statusCode() == 200;
+                } catch (RuntimeException e) {
+                    ok = false;
+                }
+                if (!ok) {
+                    failures.increment();
+                }
+                synchronized (answered) {
+                    answered.recordValue(Math.max(0, (System.nanoTime() - loop.due(i)) / 1000));
+                }
+            }, senders, drain);
             long deadline = System.nanoTime() + drain.toNanos();
             while (arrivals.sum() + failures.sum() < loop.count() && System.nanoTime() < deadline) {
                 Thread.sleep(10);
@@ -116,20 +116,20 @@ public final class DeliveryLatency {
             System.out.println("latency: " + sizes.rate() + " messages/s, " + sizes.seconds() + " s");
             Run warmup = new Run(sizes.rate(), sizes.warmup(), "warm:");
             current.set(warmup);
-            warmup.fire(client, pairs, Duration.ofSeconds(30));
+            warmup.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             Run measured = new Run(sizes.rate(), sizes.window(), "lat:");
             current.set(measured);
             Profile profile = Profile.start(flags, "latency");
-            measured.fire(client, pairs, Duration.ofSeconds(30));
+            measured.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             String jfr = profile == null ? "" : profile.stopAndSummarize();
             int low = flags.integer("trickle", 100);
             System.out.println("latency: " + low + " messages/s, " + sizes.seconds() + " s");
             Run lowWarmup = new Run(low, sizes.warmup(), "lowwarm:");
             current.set(lowWarmup);
-            lowWarmup.fire(client, pairs, Duration.ofSeconds(30));
+            lowWarmup.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             Run lowRate = new Run(low, sizes.window(), "low:");
             current.set(lowRate);
-            lowRate.fire(client, pairs, Duration.ofSeconds(30));
+            lowRate.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             return markdown(measured, lowRate, low, pairs.socketsClosed(), baseline, jfr, loadBefore);
         }
     }
@@ -147,7 +147,9 @@ public final class DeliveryLatency {
         out.append(Figures.rate(sizes.rate())).append(" messages over ").append(sizes.pairs())
                 .append(" friend pairs (receivers on sockets), open model: message *i* is due at start + *i*/rate "
                         + "whatever happened before, and its latency runs from that due time to its arrival on the "
-                        + "receiver's socket (coordinated omission corrected). ")
+                        + "receiver's socket (coordinated omission corrected). The sends go out on ")
+                .append(sizes.connections()).append(" sender threads, each with one keep-alive connection making "
+                        + "one blocking call at a time (a send due while all are busy waits, and the wait counts). ")
                 .append(sizes.warmupSeconds()).append(" s warm-up at the same rate, then ")
                 .append(sizes.seconds()).append(" s measured (")
                 .append(Figures.count(run.loop.count())).append(" messages); then the same at ")

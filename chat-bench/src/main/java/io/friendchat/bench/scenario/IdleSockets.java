@@ -35,8 +35,6 @@ public final class IdleSockets {
     private static final double TARGET_P99_MICROS = 50_000;
     /** Descriptors kept free in the server's process for the JVM, the database and the trickle's connections. */
     private static final int SPARE_FILES = 400;
-    /** Sends of the trickle outstanding at once: each may hold a client and a server descriptor here. */
-    private static final int TRICKLE_IN_FLIGHT = 100;
 
     private final Flags flags;
     private final Sizes sizes;
@@ -76,11 +74,11 @@ public final class IdleSockets {
 
             DeliveryLatency.Run warm = new DeliveryLatency.Run(trickle, sizes.warmup(), "warm:");
             current.set(warm);
-            warm.fire(client, pairs, Duration.ofSeconds(30), TRICKLE_IN_FLIGHT);
+            warm.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             System.out.println("sockets: trickle at " + trickle + "/s before the idle sockets open");
             DeliveryLatency.Run alone = new DeliveryLatency.Run(trickle, sizes.window(), "solo:");
             current.set(alone);
-            alone.fire(client, pairs, Duration.ofSeconds(30), TRICKLE_IN_FLIGHT);
+            alone.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             long heapBefore = heapAfterGc();
             long rssBefore = ProcessFacts.residentBytes();
             int serverSocketsBefore = openSockets(server);
@@ -120,7 +118,7 @@ public final class IdleSockets {
                 long rssAfter = ProcessFacts.residentBytes();
                 DeliveryLatency.Run measured = new DeliveryLatency.Run(trickle, sizes.window(), "trk:");
                 current.set(measured);
-                measured.fire(client, pairs, Duration.ofSeconds(30), TRICKLE_IN_FLIGHT);
+                measured.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
 
                 int heldAfter = server.inProcess().isPresent() ? openSockets(server) - serverSocketsBefore
                         : holdersOpen(holders);

@@ -9,11 +9,15 @@ import java.time.Duration;
  * pairs (senders and socket-holding receivers), warm-up and measured seconds, and
  * the fixed rate of the latency runs.
  */
-public record Sizes(int pairs, int warmupSeconds, int seconds, int rate) {
+/**
+ * The sizes every scenario shares. {@code connections}: the open loops' sender threads, each
+ * with one keep-alive connection (see {@link io.friendchat.bench.client.OpenLoop}).
+ */
+public record Sizes(int pairs, int warmupSeconds, int seconds, int rate, int connections) {
 
     public static Sizes from(Flags flags) {
         return new Sizes(flags.integer("pairs", 8), flags.integer("warmup", 2), flags.integer("duration", 5),
-                flags.integer("rate", 1000));
+                flags.integer("rate", 1000), flags.integer("connections", 64));
     }
 
     public Duration warmup() {
@@ -26,6 +30,6 @@ public record Sizes(int pairs, int warmupSeconds, int seconds, int rate) {
 
     /** The flags that reproduce these sizes. */
     public String flags() {
-        return "--pairs " + pairs + " --warmup " + warmupSeconds + " --duration " + seconds + " --rate " + rate;
+        return "--pairs " + pairs + " --warmup " + warmupSeconds + " --duration " + seconds + " --rate " + rate + " --connections " + connections;
     }
 }
