@@ -5,6 +5,7 @@ import io.friendchat.bench.LoadAverage;
 import io.friendchat.bench.Machine;
 import io.friendchat.bench.Profile;
 import io.friendchat.bench.client.ChatClient;
+import io.friendchat.bench.client.ClosedLoop;
 import io.friendchat.bench.client.FriendPairs;
 import io.friendchat.bench.client.OpenLoop;
 import io.friendchat.bench.client.Provisioning;
@@ -14,6 +15,8 @@ import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -27,6 +30,10 @@ import java.util.function.BiFunction;
 public final class DeliveryLatency {
 
     private static final double TARGET_P99_MICROS = 10_000;
+    /** Senders per receiver in the settling rounds: as in the open loop, a receiver gets several sends at once. */
+    private static final int SETTLE_SENDERS_PER_RECEIVER = 4;
+    /** Below this share of a settling round spent compiling, the JIT counts as settled. */
+    private static final double JIT_SETTLED = 0.10;
 
     private final Flags flags;
     private final Sizes sizes;
@@ -113,15 +120,14 @@ public final class DeliveryLatency {
              ChatClient client = new ChatClient(server.base(), server.jwtSecret());
              FriendPairs pairs = FriendPairs.provision(client, new Provisioning(client, server.adminToken()),
                      "lat", sizes.pairs(), (text, arrived) -> current.get().arrived(text, arrived))) {
+            List<ClosedLoop.Result> settling = settle(client, pairs, current);
             System.out.println("latency: " + sizes.rate() + " messages/s, " + sizes.seconds() + " s");
             Run warmup = new Run(sizes.rate(), sizes.warmup(), "warm:");
             current.set(warmup);
             warmup.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             Run measured = new Run(sizes.rate(), sizes.window(), "lat:");
             current.set(measured);
-            Profile profile = Profile.start(flags, "latency");
             measured.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
-            String jfr = profile == null ? "" : profile.stopAndSummarize();
             int low = flags.integer("trickle", 100);
             System.out.println("latency: " + low + " messages/s, " + sizes.seconds() + " s");
             Run lowWarmup = new Run(low, sizes.warmup(), "lowwarm:");
@@ -130,19 +136,56 @@ public final class DeliveryLatency {
             Run lowRate = new Run(low, sizes.window(), "low:");
             current.set(lowRate);
             lowRate.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
-            return markdown(measured, lowRate, low, pairs.socketsClosed(), baseline, jfr, loadBefore);
+            // Profiled in a run of its own, after the measured ones: starting JFR (the first time in a JVM,
+            // above all) sets the JIT back for seconds, and a measured run under it would show that.
+            String jfr = "";
+            Profile profile = Profile.start(flags, "latency");
+            if (profile != null) {
+                Run profiled = new Run(sizes.rate(), sizes.window(), "jfr:");
+                current.set(profiled);
+                profiled.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
+                jfr = profile.stopAndSummarize();
+            }
+            return markdown(measured, lowRate, low, pairs.socketsClosed(), baseline, jfr, loadBefore, settling);
         }
     }
 
+    /**
+     * Closed-loop sends, several at once to each receiver, in rounds, until the JIT is quiet (at most
+     * {@code --latency-settle-rounds}): a send that meets code the JIT has not compiled yet, or has to
+     * compile again for a new pattern (several sends to one receiver in one batch), is what a young
+     * server's latency shows, not its steady state.
+     */
+    private List<ClosedLoop.Result> settle(ChatClient client, FriendPairs pairs, AtomicReference<Run> current)
+            throws InterruptedException {
+        current.set(new Run(1, Duration.ofSeconds(1), "unmeasured:"));
+        List<ClosedLoop.Result> rounds = new ArrayList<>();
+        int most = Math.max(0, flags.integer("latency-settle-rounds", 12));
+        for (int r = 0; r < most; r++) {
+            ClosedLoop.Result round = ClosedLoop.run(client, sizes.pairs() * SETTLE_SENDERS_PER_RECEIVER,
+                    Duration.ZERO, sizes.window(), (sender, sequence) -> client.sendMessage(
+                            pairs.senderToken(sender % sizes.pairs()), pairs.receiverName(sender % sizes.pairs()),
+                            "settle:" + sender + ":" + sequence));
+            rounds.add(round);
+            System.out.println("latency: settle " + (r + 1) + " of at most " + most + ": "
+                    + Figures.rate(round.okPerSecond()) + " sends, JIT " + Figures.percent(round.compileShare()));
+            if (round.compileShare() < JIT_SETTLED) {
+                break;
+            }
+        }
+        return rounds;
+    }
+
     private String markdown(Run run, Run lowRate, int low, long socketsClosed, BaselineFigures baseline, String jfr,
-                            double loadBefore) {
+                            double loadBefore, List<ClosedLoop.Result> settling) {
         Histogram delivered = run.delivered;
         long missing = run.loop.count() - run.arrivals.sum();
         double p99 = delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
         double baseP99 = baseline.postAtRate().getValueAtPercentile(99);
         StringBuilder out = new StringBuilder();
         out.append("## 2. latency — POST to socket delivery at a fixed rate\n\n");
-        out.append("`./bench latency ").append(sizes.flags()).append(" --trickle ").append(low).append("` — ").append(Machine.now())
+        out.append("`./bench latency ").append(sizes.flags()).append(" --trickle ").append(low)
+                .append(" --latency-settle-rounds ").append(flags.integer("latency-settle-rounds", 12)).append("` — ").append(Machine.now())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(Figures.rate(sizes.rate())).append(" messages over ").append(sizes.pairs())
                 .append(" friend pairs (receivers on sockets), open model: message *i* is due at start + *i*/rate "
@@ -150,6 +193,7 @@ public final class DeliveryLatency {
                         + "receiver's socket (coordinated omission corrected). The sends go out on ")
                 .append(sizes.connections()).append(" sender threads, each with one keep-alive connection making "
                         + "one blocking call at a time (a send due while all are busy waits, and the wait counts). ")
+                .append(settlingText(settling))
                 .append(sizes.warmupSeconds()).append(" s warm-up at the same rate, then ")
                 .append(sizes.seconds()).append(" s measured (")
                 .append(Figures.count(run.loop.count())).append(" messages); then the same at ")
@@ -181,8 +225,24 @@ public final class DeliveryLatency {
                 sizes.rate() >= 1000 && p99 <= TARGET_P99_MICROS && missing == 0)).append("**")
                 .append(sizes.rate() < 1000 ? " (rate below 1,000/s: not a test of the target)" : "")
                 .append(".\n\n");
+        if (!jfr.isEmpty()) {
+            out.append("JFR recorded a further run at the same rate after the measured ones, outside the figures. ");
+        }
         out.append(jfr);
         return out.toString();
+    }
+
+    private static String settlingText(List<ClosedLoop.Result> settling) {
+        if (settling.isEmpty()) {
+            return "No settling rounds (`--latency-settle-rounds 0`): the JIT may still be compiling. ";
+        }
+        ClosedLoop.Result last = settling.get(settling.size() - 1);
+        boolean settled = last.compileShare() < JIT_SETTLED;
+        return "First, on this server, closed-loop sends from " + SETTLE_SENDERS_PER_RECEIVER
+                + " senders per receiver in rounds as long as the measured window, until the JIT compiled under "
+                + Math.round(JIT_SETTLED * 100) + "% of a round: **" + settling.size() + " settling rounds**, the last at "
+                + Figures.rate(last.okPerSecond()) + " sends with JIT " + Figures.percent(last.compileShare())
+                + (settled ? "" : " (**not settled**: the runs below still include compiling)") + ". ";
     }
 
     private static void row(StringBuilder out, String name, Histogram h) {
