@@ -50,7 +50,7 @@ public final class Machine {
         out.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
-    static String jvmFlags() {
+    public static String jvmFlags() {
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
         String flags = args.stream().filter(arg -> !arg.startsWith("-Dmaven") && !arg.startsWith("-Dclassworlds"))
                 .collect(Collectors.joining(" "));
