@@ -239,8 +239,7 @@ public final class DeliveryLatency {
      * a young JVM needs (there, later scenarios warm the JVM for {@code send}).
      */
     private int settleRounds() {
-        boolean everyScenario = flags.scenarios().isEmpty() || flags.scenarios().contains("all");
-        return Math.max(0, flags.integer("latency-settle-rounds", everyScenario ? 0 : 12));
+        return Math.max(0, flags.integer("latency-settle-rounds", flags.everyScenario() ? 0 : 12));
     }
 
     private static String settlingText(List<ClosedLoop.Result> settling) {
