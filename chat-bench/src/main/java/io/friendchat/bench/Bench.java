@@ -40,7 +40,7 @@ public final class Bench {
             shared:    --pairs 8 --warmup 2 --duration 5 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
                        --samples 500 (sequential GETs of the baseline)
                        --connections 64 (open loops: sender threads, each one keep-alive connection)
-            send:      --settle-rounds 12 (unmeasured rounds until the JIT is quiet; 6 when every scenario runs)
+            send:      --settle-rounds 12 (unmeasured rounds until the JIT is quiet)
                        --rounds 3 (baseline then sends, alternately; the median round's ratio counts)
                        --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
             latency:   --latency-settle-rounds 12 (closed-loop rounds, 4 senders per receiver, until the JIT is quiet;

@@ -51,9 +51,7 @@ public final class SendThroughput {
         this.flags = flags;
         this.sizes = Sizes.from(flags);
         this.rounds = Math.max(1, flags.integer("rounds", 3));
-        // In a run of every scenario, the ones before send have warmed the JVM; on a slow day its JIT
-        // still needs more rounds than 5 minutes hold, and the section then says it had not settled.
-        this.settleRounds = Math.max(0, flags.integer("settle-rounds", flags.everyScenario() ? 6 : 12));
+        this.settleRounds = Math.max(0, flags.integer("settle-rounds", 12));
     }
 
     /** One round: the no-op baseline's closed loop, then the send's, each over the same window length. */
