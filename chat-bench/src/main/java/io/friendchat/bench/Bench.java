@@ -43,7 +43,7 @@ public final class Bench {
             send:      --settle-rounds 12 (unmeasured rounds until the JIT is quiet)
                        --rounds 3 (baseline then sends, alternately; the median round's ratio counts)
                        --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
-            latency:   --latency-settle-rounds 12 (closed-loop rounds, 4 senders per receiver, until the JIT is quiet;
+            latency:   --latency-settle-rounds 30 (closed-loop rounds, 4 senders per receiver, until the JIT is quiet;
                        0 by default when every scenario runs: a young JVM needs more than the 5 minutes hold)
             output:    --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
                        --wait-quiet 0 (minutes to wait for a load average below 2.5 first)

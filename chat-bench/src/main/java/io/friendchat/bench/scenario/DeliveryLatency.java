@@ -235,11 +235,12 @@ public final class DeliveryLatency {
     }
 
     /**
-     * 12 by default; none in a run of every scenario, whose 5 minutes cannot hold the minute or two
-     * a young JVM needs (there, later scenarios warm the JVM for {@code send}).
+     * At most 30 by default (a young JVM needed 13–22); none in a run of every scenario, whose
+     * 5 minutes cannot hold the minute or two that takes (there, later scenarios warm the JVM for
+     * {@code send}).
      */
     private int settleRounds() {
-        return Math.max(0, flags.integer("latency-settle-rounds", flags.everyScenario() ? 0 : 12));
+        return Math.max(0, flags.integer("latency-settle-rounds", flags.everyScenario() ? 0 : 30));
     }
 
     private static String settlingText(List<ClosedLoop.Result> settling) {
