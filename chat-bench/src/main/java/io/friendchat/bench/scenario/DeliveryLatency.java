@@ -235,7 +235,7 @@ public final class DeliveryLatency {
     }
 
     /**
-     * At most 30 by default (a young JVM needed 13–22); none in a run of every scenario, whose
+     * At most 30 by default (a young JVM needed 13–30); none in a run of every scenario, whose
      * 5 minutes cannot hold the minute or two that takes (there, later scenarios warm the JVM for
      * {@code send}).
      */
