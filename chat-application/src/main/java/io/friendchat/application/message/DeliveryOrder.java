@@ -32,7 +32,7 @@ final class DeliveryOrder {
     private static final Logger LOG = Logger.getLogger(DeliveryOrder.class.getName());
     private static final int STRIPES = 1024;
     /** At most this many sends go to the store in one round; the rest wait for the next. */
-    static final int MAX_ROUND = 256;
+    private static final int MAX_ROUND = 256;
 
     private final MessageStore messages;
     private final Stripe[] stripes = new Stripe[STRIPES];
