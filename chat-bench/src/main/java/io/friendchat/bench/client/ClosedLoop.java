@@ -32,6 +32,9 @@ public final class ClosedLoop {
                          Histogram serviceMicros, Map<String, Long> failures, long cpuNanosInWindow,
                          long compileMillisInWindow, double machineBusyInWindow) {
 
+        /** Below this share of a window spent compiling, the JIT counts as settled. */
+        public static final double JIT_SETTLED = 0.10;
+
         public double okPerSecond() {
             return okInWindow * 1e9 / (windowEndNanos - windowStartNanos);
         }
@@ -49,6 +52,10 @@ public final class ClosedLoop {
         /** The JIT's compiling time as a share of the window's wall time (per compiler thread summed). */
         public double compileShare() {
             return compileMillisInWindow * 1e6 / (windowEndNanos - windowStartNanos);
+        }
+
+        public boolean jitSettled() {
+            return compileShare() < JIT_SETTLED;
         }
 
         public long failed() {

@@ -32,8 +32,6 @@ public final class DeliveryLatency {
     private static final double TARGET_P99_MICROS = 10_000;
     /** Senders per receiver in the settling rounds: as in the open loop, a receiver gets several sends at once. */
     private static final int SETTLE_SENDERS_PER_RECEIVER = 4;
-    /** Below this share of a settling round spent compiling, the JIT counts as settled. */
-    private static final double JIT_SETTLED = 0.10;
 
     private final Flags flags;
     private final Sizes sizes;
@@ -170,7 +168,7 @@ public final class DeliveryLatency {
             rounds.add(round);
             System.out.println("latency: settle " + (r + 1) + " of at most " + most + ": "
                     + Figures.rate(round.okPerSecond()) + " sends, JIT " + Figures.percent(round.compileShare()));
-            if (round.compileShare() < JIT_SETTLED) {
+            if (round.jitSettled()) {
                 break;
             }
         }
@@ -248,10 +246,10 @@ public final class DeliveryLatency {
             return "No settling rounds (`--latency-settle-rounds 0`): the JIT may still be compiling. ";
         }
         ClosedLoop.Result last = settling.get(settling.size() - 1);
-        boolean settled = last.compileShare() < JIT_SETTLED;
+        boolean settled = last.jitSettled();
         return "First, on this server, closed-loop sends from " + SETTLE_SENDERS_PER_RECEIVER
                 + " senders per receiver in rounds as long as the measured window, until the JIT compiled under "
-                + Math.round(JIT_SETTLED * 100) + "% of a round: **" + settling.size() + " settling rounds**, the last at "
+                + Math.round(ClosedLoop.Result.JIT_SETTLED * 100) + "% of a round: **" + settling.size() + " settling rounds**, the last at "
                 + Figures.rate(last.okPerSecond()) + " sends with JIT " + Figures.percent(last.compileShare())
                 + (settled ? "" : " (**not settled**: the runs below still include compiling)") + ". ";
     }

@@ -38,8 +38,6 @@ import java.util.stream.Stream;
 public final class SendThroughput {
 
     private static final double TARGET_SHARE_OF_BASELINE = 0.5;
-    /** Below this share of a window spent compiling, in both halves of a round, the JIT counts as settled. */
-    private static final double JIT_SETTLED = 0.10;
     private static final String NONDURABLE = ";WRITE_DELAY=500";
 
     private final Flags flags;
@@ -62,7 +60,7 @@ public final class SendThroughput {
         }
 
         boolean jitSettled() {
-            return baseline.compileShare() < JIT_SETTLED && send.compileShare() < JIT_SETTLED;
+            return baseline.jitSettled() && send.jitSettled();
         }
     }
 
@@ -221,7 +219,7 @@ public final class SendThroughput {
         } else {
             Round last = run.settling().get(run.settling().size() - 1);
             out.append("First, rounds that only warm the JVM, until its JIT compilers spent under ")
-                    .append(Math.round(JIT_SETTLED * 100)).append("% of both halves' windows compiling (at most ")
+                    .append(Math.round(ClosedLoop.Result.JIT_SETTLED * 100)).append("% of both halves' windows compiling (at most ")
                     .append(settleRounds).append("; on 2 busy cores the JIT works for a minute or more, and a window "
                             + "it takes a third of measures the compiler): **")
                     .append(run.settling().size()).append(" settling rounds**, the last at JIT ")
