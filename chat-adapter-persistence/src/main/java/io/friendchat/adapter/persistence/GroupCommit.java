@@ -1,7 +1,6 @@
 package io.friendchat.adapter.persistence;
 
 import io.friendchat.domain.message.AppendOutcome;
-import io.friendchat.domain.message.Appended;
 import io.friendchat.domain.message.NewMessage;
 import io.friendchat.domain.store.StoreUnavailable;
 
@@ -41,11 +40,6 @@ final class GroupCommit implements AutoCloseable {
 
     GroupCommit(BatchWriter writer) {
         this.writer = writer;
-    }
-
-    /** Stores the message with those that arrive together; returns once it is committed (or failed). */
-    Appended append(NewMessage message) {
-        return appendAll(List.of(message)).get(0).appendedOrThrow();
     }
 
     /**
