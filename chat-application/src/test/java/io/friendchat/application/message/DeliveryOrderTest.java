@@ -68,7 +68,7 @@ class DeliveryOrderTest {
             rounds.add(messages.stream().map(message -> message.text().value()).toList());
             if (rounds.size() == 1) {
                 firstRoundInStore.countDown();
-                awaitQuietly(releaseFirstRound);
+                StoreWithAppendHook.holdUntil(releaseFirstRound);
             }
             return super.appendAll(messages);
         }
@@ -157,16 +157,5 @@ class DeliveryOrderTest {
             Thread.sleep(1);
         }
         throw new AssertionError(thread.getName() + " never came to wait for its turn");
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -146,7 +146,7 @@ class SendMessageTest {
         CountDownLatch release = new CountDownLatch(1);
         MessageStore held = new StoreWithAppendHook(chat.messages, (draft, append) -> {
             firstInStore.countDown();
-            awaitQuietly(release);
+            StoreWithAppendHook.holdUntil(release);
             return append.apply(draft);
         });
         AtomicInteger permits = new AtomicInteger(1);
@@ -193,16 +193,5 @@ class SendMessageTest {
 
         assertThat(later.replayed()).isFalse();
         assertThat(chat.messages.all()).containsExactly(later.message());
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            if (!latch.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,6 +15,8 @@ import io.friendchat.domain.message.NewMessage;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -27,6 +29,18 @@ class StoreWithAppendHook implements MessageStore {
     StoreWithAppendHook(MessageStore store, BiFunction<NewMessage, Function<NewMessage, Appended>, Appended> hook) {
         this.store = store;
         this.hook = hook;
+    }
+
+    /** For a hook that holds an append: waits for the test to release it (at most 10 s). */
+    static void holdUntil(CountDownLatch release) {
+        try {
+            if (!release.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
