@@ -39,7 +39,7 @@ public final class RequestBody {
         try {
             // Not closed here: closing could drain the rest of an over-long body.
             InputStream in = request.getEntityStream();
-            bytes = in == null ? new byte[0] : in.readNBytes(MAX_BYTES + 1);
+            bytes = in == null ? new byte[0] : in.readNBytes(readLimit(declared));
         } catch (IOException e) {
             throw HttpFailure.invalidRequest("The request body could not be read in full.");
         }
@@ -91,6 +91,25 @@ public final class RequestBody {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * How many bytes to ask the stream for: a declared length sizes the buffer exactly (a send's
+     * body is a few dozen bytes, and asking for the whole limit costs an 8 KiB buffer per request);
+     * without one, one byte over the limit, to tell an over-long chunked body.
+     */
+    private static int readLimit(String declared) {
+        if (declared != null) {
+            try {
+                long length = Long.parseLong(declared.trim());
+                if (length >= 0 && length <= MAX_BYTES) {
+                    return (int) length;
+                }
+            } catch (NumberFormatException e) {
+                // not a length the server framed the body by: read up to the limit as for a chunked body
+            }
+        }
+        return MAX_BYTES + 1;
     }
 
     private static boolean isOverLimit(String declared) {
