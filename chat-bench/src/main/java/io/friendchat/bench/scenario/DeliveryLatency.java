@@ -1,6 +1,7 @@
 package io.friendchat.bench.scenario;
 
 import io.friendchat.bench.Flags;
+import io.friendchat.bench.GcPauses;
 import io.friendchat.bench.LoadAverage;
 import io.friendchat.bench.Machine;
 import io.friendchat.bench.Profile;
@@ -50,6 +51,8 @@ public final class DeliveryLatency {
         final LongAdder arrivals = new LongAdder();
         final LongAdder failures = new LongAdder();
         private long lastArrival;
+        /** This JVM's collector pauses from the first send to the last arrival (or the drain's end). */
+        String gcPauses = "";
 
         Run(int rate, Duration duration, String tag) {
             this.loop = new OpenLoop(rate, duration);
@@ -90,6 +93,14 @@ public final class DeliveryLatency {
          */
         void fire(ChatClient client, int pairs, BiFunction<Integer, String, HttpRequest> route, Duration drain,
                   int senders) throws InterruptedException {
+            try (GcPauses pauses = GcPauses.record()) {
+                fireAndDrain(client, pairs, route, drain, senders);
+                gcPauses = pauses.summary();
+            }
+        }
+
+        private void fireAndDrain(ChatClient client, int pairs, BiFunction<Integer, String, HttpRequest> route,
+                                  Duration drain, int senders) throws InterruptedException {
             loop.run(i -> {
                 boolean ok;
                 try {
@@ -119,11 +130,11 @@ public final class DeliveryLatency {
              FriendPairs pairs = FriendPairs.provision(client, new Provisioning(client, server.adminToken()),
                      "lat", sizes.pairs(), (text, arrived) -> current.get().arrived(text, arrived))) {
             List<ClosedLoop.Result> settling = settle(client, pairs, current);
-            System.out.println("latency: " + sizes.rate() + " messages/s, " + sizes.seconds() + " s");
+            System.out.println("latency: " + sizes.rate() + " messages/s, " + measuredSeconds() + " s");
             Run warmup = new Run(sizes.rate(), sizes.warmup(), "warm:");
             current.set(warmup);
             warmup.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
-            Run measured = new Run(sizes.rate(), sizes.window(), "lat:");
+            Run measured = new Run(sizes.rate(), Duration.ofSeconds(measuredSeconds()), "lat:");
             current.set(measured);
             measured.fire(client, pairs, Duration.ofSeconds(30), sizes.connections());
             int low = flags.integer("trickle", 100);
@@ -183,7 +194,8 @@ public final class DeliveryLatency {
         double baseP99 = baseline.postAtRate().getValueAtPercentile(99);
         StringBuilder out = new StringBuilder();
         out.append("## 2. latency — POST to socket delivery at a fixed rate\n\n");
-        out.append("`./bench latency ").append(sizes.flags()).append(" --trickle ").append(low)
+        out.append("`./bench latency ").append(sizes.flags()).append(" --latency-duration ").append(measuredSeconds())
+                .append(" --trickle ").append(low)
                 .append(" --latency-settle-rounds ").append(settleRounds()).append("` — ").append(Machine.now())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now()))
                 .append(", JVM flags `").append(Machine.jvmFlags()).append("`\n\n");
@@ -193,10 +205,12 @@ public final class DeliveryLatency {
                         + "receiver's socket (coordinated omission corrected). The sends go out on ")
                 .append(sizes.connections()).append(" sender threads, each with one keep-alive connection making "
                         + "one blocking call at a time (a send due while all are busy waits, and the wait counts). ")
-                .append(settlingText(settling))
+                .append(settlingText(settling, sizes.seconds()))
                 .append(sizes.warmupSeconds()).append(" s warm-up at the same rate, then ")
-                .append(sizes.seconds()).append(" s measured (")
-                .append(Figures.count(run.loop.count())).append(" messages); then the same at ")
+                .append(measuredSeconds()).append(" s measured (")
+                .append(Figures.count(run.loop.count())).append(" messages: long enough to hold several of the "
+                        + "collector's pauses, which come every few seconds at this rate); then ")
+                .append(sizes.warmupSeconds()).append(" s and ").append(sizes.seconds()).append(" s at ")
                 .append(Figures.rate(low)).append(", a rate the server sustains here.\n\n");
         out.append("| figure | p50 | p90 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
         row(out, "**POST → socket delivery**", delivered);
@@ -215,7 +229,10 @@ public final class DeliveryLatency {
                 .append(String.format(Locale.ROOT, "%.2f s", run.loop.lastFiredLateSeconds()))
                 .append(" after it was due").append(run.loop.lastFiredLateSeconds() > 0.1
                         ? " (**it fell behind its schedule**: sending is part of what was measured)" : "")
-                .append(". At ").append(Figures.rate(low)).append(": delivered ")
+                .append(". Garbage-collector pauses in this JVM (")
+                .append(flags.has("target") ? "the client's only" : "the in-process server's and the client's")
+                .append(") from the first send to the last arrival: ").append(run.gcPauses)
+                .append(" (at ").append(Figures.rate(low)).append(": ").append(lowRate.gcPauses).append("). At ").append(Figures.rate(low)).append(": delivered ")
                 .append(Figures.count(lowRate.arrivals.sum())).append(" of ").append(Figures.count(lowRate.loop.count()))
                 .append(", p99 ratio to the baseline at that rate **")
                 .append(Figures.ratio(lowRate.delivered.getTotalCount() == 0 ? Double.NaN
@@ -233,22 +250,27 @@ public final class DeliveryLatency {
     }
 
     /**
-     * At most 30 by default (a young JVM needed 13–30); none in a run of every scenario, whose
-     * 5 minutes cannot hold the minute or two that takes (there, later scenarios warm the JVM for
-     * {@code send}).
+     * At most 30 by default (a young JVM needed 5–30); at most 6 in a run of every scenario, whose
+     * 5 minutes cannot hold the minute or two that takes: there latency runs after send, whose own
+     * settling leaves little for the JIT to do.
      */
     private int settleRounds() {
-        return Math.max(0, flags.integer("latency-settle-rounds", flags.everyScenario() ? 0 : 30));
+        return Math.max(0, flags.integer("latency-settle-rounds", flags.everyScenario() ? 6 : 30));
     }
 
-    private static String settlingText(List<ClosedLoop.Result> settling) {
+    /** Seconds measured at the full rate: at 1,000/s a young collection comes every few seconds. */
+    private int measuredSeconds() {
+        return Math.max(1, flags.integer("latency-duration", 20));
+    }
+
+    private static String settlingText(List<ClosedLoop.Result> settling, int seconds) {
         if (settling.isEmpty()) {
             return "No settling rounds (`--latency-settle-rounds 0`): the JIT may still be compiling. ";
         }
         ClosedLoop.Result last = settling.get(settling.size() - 1);
         boolean settled = last.jitSettled();
         return "First, on this server, closed-loop sends from " + SETTLE_SENDERS_PER_RECEIVER
-                + " senders per receiver in rounds as long as the measured window, until the JIT compiled under "
+                + " senders per receiver in " + seconds + "-second rounds, until the JIT compiled under "
                 + Math.round(ClosedLoop.Result.JIT_SETTLED * 100) + "% of a round: **" + settling.size() + " settling rounds**, the last at "
                 + Figures.rate(last.okPerSecond()) + " sends with JIT " + Figures.percent(last.compileShare())
                 + (settled ? "" : " (**not settled**: the runs below still include compiling)") + ". ";
