@@ -27,15 +27,20 @@ import java.util.List;
 public final class Bench {
 
     /**
-     * The order they run in: the baseline first; send after the scenarios that already run sends
-     * in this JVM, so that its settling rounds find the JIT's work on the send path mostly done.
+     * Issue 8's scenarios, which {@code ./bench} runs, in the order they run: the baseline first; send
+     * after the scenarios that already run sends in this JVM, so that its settling rounds find the JIT's
+     * work on the send path mostly done; latency after send, on a JIT that send has settled.
      */
-    static final List<String> SCENARIOS = List.of("baseline", "latency", "sockets", "history", "send", "coldstart",
-            "jmh", "cluster");
+    static final List<String> SCENARIOS = List.of("baseline", "sockets", "history", "send", "latency", "coldstart",
+            "jmh");
+
+    /** Every scenario ({@code ./bench all}): the above, then the several-node one, which has a command of its own. */
+    static final List<String> ALL = List.of("baseline", "sockets", "history", "send", "latency", "coldstart", "jmh",
+            "cluster");
 
     static final String USAGE = """
-            ./bench [all | baseline send latency sockets history coldstart jmh cluster ...] [flags]
-            (no scenario: all of them; the defaults below keep that under 5 minutes on 2 cores)
+            ./bench [baseline send latency sockets history coldstart jmh cluster ... | all] [flags]
+            (no scenario: all but cluster, in about 5 minutes on 2 cores with the defaults below; all: cluster too)
 
             shared:    --pairs 8 --warmup 2 --duration 5 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
                        --samples 500 (sequential GETs of the baseline)
@@ -43,8 +48,9 @@ public final class Bench {
             send:      --settle-rounds 12 (unmeasured rounds until the JIT is quiet)
                        --rounds 3 (baseline then sends, alternately; the median round's ratio counts)
                        --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
-            latency:   --latency-settle-rounds 30 (closed-loop rounds, 4 senders per receiver, until the JIT is quiet;
-                       0 by default when every scenario runs: a young JVM needs more than the 5 minutes hold)
+            latency:   --latency-duration 20 (seconds measured at --rate; pauses of the collector come every few seconds)
+                       --latency-settle-rounds 30 (closed-loop rounds, 4 senders per receiver, until the JIT is quiet;
+                       at most 6 when ./bench runs every scenario: send has settled most of the JIT before)
             output:    --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
                        --wait-quiet 0 (minutes to wait for a load average below 2.5 first)
             server:    in-process on a fresh H2 file, CHAT_RATE_LIMIT=0 (--rate-limit N to change);
@@ -76,9 +82,10 @@ public final class Bench {
             LoadAverage.waitBelow(2.5, waitMinutes);
         }
         BenchServers.configureLogs();
+        Profile.startOnceBeforeScenarios(flags);
         String report = flags.text("report", "BENCHMARKS.md");
         ReportFile file = report.equals("none") ? null : new ReportFile(Path.of(report),
-                withMachine(SCENARIOS));
+                withMachine(ALL));
         String joined = String.join(" ", args).strip();
         String command = joined.isEmpty() ? "./bench" : "./bench " + joined;
         String machine = Machine.markdown(command);
@@ -117,7 +124,7 @@ public final class Bench {
         }
         long now = System.currentTimeMillis();
         System.out.println(times.line(now));
-        if (file != null && chosen.equals(SCENARIOS)) {
+        if (file != null && flags.everyScenario()) {
             file.write("runtime", times.markdown(command, Machine.now(),
                     Figures.load(loadAtStart, LoadAverage.now()), now));
         }
@@ -133,11 +140,14 @@ public final class Bench {
 
     private static List<String> chosen(Flags flags) {
         List<String> asked = flags.scenarios();
-        if (flags.everyScenario()) {
+        if (asked.contains("all")) {
+            return ALL;
+        }
+        if (asked.isEmpty()) {
             return SCENARIOS;
         }
         for (String name : asked) {
-            if (!SCENARIOS.contains(name)) {
+            if (!ALL.contains(name)) {
                 throw new IllegalArgumentException("unknown scenario '" + name + "'\n" + USAGE);
             }
         }

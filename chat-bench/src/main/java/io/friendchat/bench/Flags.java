@@ -50,8 +50,8 @@ public final class Flags {
     }
 
     /**
-     * Whether this run is of every scenario (none named, or "all"): its defaults must keep it
-     * within 5 minutes, so the scenarios that wait for the JIT wait less.
+     * Whether this run is of every scenario ({@code ./bench} with none named, or "all"): its defaults
+     * must keep it within about 5 minutes, so the scenarios that wait for the JIT wait less.
      */
     public boolean everyScenario() {
         return scenarios.isEmpty() || scenarios.contains("all");
