@@ -92,7 +92,13 @@ final class StoredDirectory implements Directory {
             throw new DirectoryConflict("The username '" + draft.username() + "' is taken.");
         }
         requireFreeEmail(session, draft.email(), null);
-        long id = draft.id() != null ? draft.id() : nextId(session);
+        long id;
+        if (draft.id() != null) {
+            id = draft.id();
+            keepGeneratedIdsAbove(session, id);
+        } else {
+            id = nextId(session);
+        }
         AccountEntity entity = AccountEntity.from(id, draft);
         session.persist(entity);
         session.flush();
@@ -100,36 +106,50 @@ final class StoredDirectory implements Directory {
     }
 
     /**
-     * An id above every id in use, drawn from a sequence so that concurrent creations never
-     * draw the same one. When a host chose ids at or above the sequence (or the accounts
-     * predate it), the sequence is moved past them first.
+     * The next id from the sequence. Ids a host chose moved the sequence past them when they were
+     * created, so two creations never draw the same id. (It used to compare the drawn id with the
+     * highest id in use, which counted ids other creations had just drawn as chosen ones: racing
+     * creations then took the same id and retried, each time a constraint violation in the log.)
+     * An id in use all the same belongs to rows older than the sequence or written around the
+     * directory: the sequence moves past them once.
      */
     private long nextId(Session session) {
-        long drawn = session.doReturningWork(connection -> {
+        long drawn = draw(session);
+        if (session.find(AccountEntity.class, drawn) == null) {
+            return drawn;
+        }
+        long highest = session.createSelectionQuery("select coalesce(max(a.id), 0) from Account a", Long.class)
+                .getSingleResult();
+        if (highest == Long.MAX_VALUE) {
+            throw new DirectoryConflict("No account id is left above the highest one in use; give an id.");
+        }
+        restartIdsAt(session, highest + 1);
+        return draw(session);
+    }
+
+    /** After an id a host chose, generated ids go on above it (the one drawn to tell is not used). */
+    private void keepGeneratedIdsAbove(Session session, long chosen) {
+        if (chosen < Long.MAX_VALUE && draw(session) <= chosen) {
+            restartIdsAt(session, chosen + 1);
+        }
+    }
+
+    private long draw(Session session) {
+        return session.doReturningWork(connection -> {
             try (Statement statement = connection.createStatement();
                  ResultSet row = statement.executeQuery(dialect.nextAccountId)) {
                 row.next();
                 return row.getLong(1);
             }
         });
-        long highest = session.createSelectionQuery("select coalesce(max(a.id), 0) from Account a", Long.class)
-                .getSingleResult();
-        if (drawn > highest) {
-            return drawn;
-        }
-        if (highest == Long.MAX_VALUE) {
-            throw new DirectoryConflict("No account id is left above the highest one in use; give an id.");
-        }
-        long id = highest + 1;
-        if (id < Long.MAX_VALUE) {
-            // Two creations may both get here and take the same id: the loser's retry draws past it.
-            session.doWork(connection -> {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(dialect.accountIdsFrom(id + 1));
-                }
-            });
-        }
-        return id;
+    }
+
+    private void restartIdsAt(Session session, long next) {
+        session.doWork(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(dialect.accountIdsFrom(next));
+            }
+        });
     }
 
     private static void requireFreeEmail(Session session, String email, Long except) {

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -135,6 +136,9 @@ abstract class StoresSuite {
             }
 
             assertThat(created).extracting(Account::id).doesNotHaveDuplicates().hasSize(threads * perThread);
+            // Consecutive ids: no creation took an id another had drawn, failed on the key and drew again.
+            LongSummaryStatistics ids = created.stream().mapToLong(account -> account.id().value()).summaryStatistics();
+            assertThat(ids.getMax() - ids.getMin() + 1).isEqualTo(threads * perThread);
             for (Account account : created) {
                 assertThat(database().accounts().byId(account.id())).contains(account);
             }
