@@ -9,18 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Accounts and friendships made through the admin API, many at a time. */
 public final class Provisioning {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int IN_FLIGHT = 16;
-    private static final int CONFLICT_RETRIES = 20;
 
     private final ChatClient client;
     private final String adminToken;
-    private final AtomicLong conflictsRetried = new AtomicLong();
 
     public Provisioning(ChatClient client, String adminToken) {
         this.client = client;
@@ -35,28 +32,12 @@ public final class Provisioning {
             window.acquireUninterruptibly();
             String body = "{\"username\": \"" + username + "\", \"email\": \"" + username
                     + "@bench.example\", \"full_name\": \"Bench " + username + "\"}";
-            ids.add(create(body, CONFLICT_RETRIES)
+            // Names unique to the run: a 409 here would be the server's fault, and fails the run.
+            ids.add(client.callAsync(client.post("admin/accounts/", adminToken, body))
                     .whenComplete((answer, failure) -> window.release())
                     .thenApply(answer -> idOf(answer, username)));
         }
         return ids.stream().map(CompletableFuture::join).toList();
-    }
-
-    /** Conflicts the server answered for accounts that did not exist (see {@link #create}). */
-    public long conflictsRetried() {
-        return conflictsRetried.get();
-    }
-
-    // Accounts created at once without an id may be handed the same generated id; the server then answers 409
-    // for a username nobody holds. The names here are unique to the run, so a 409 is retried.
-    private CompletableFuture<HttpResponse<String>> create(String body, int retries) {
-        return client.callAsync(client.post("admin/accounts/", adminToken, body)).thenCompose(answer -> {
-            if (answer.statusCode() == 409 && retries > 0) {
-                conflictsRetried.incrementAndGet();
-                return create(body, retries - 1);
-            }
-            return CompletableFuture.completedFuture(answer);
-        });
     }
 
     /** Befriends each pair {@code a[i]}, {@code b[i]}. */
