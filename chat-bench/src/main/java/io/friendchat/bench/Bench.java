@@ -48,7 +48,7 @@ public final class Bench {
             send:      --settle-rounds 12 (unmeasured rounds until the JIT is quiet)
                        --rounds 3 (baseline then sends, alternately; the median round's ratio counts)
                        --nondurable-check false (true: a second run on H2 WRITE_DELAY=500, for comparison)
-            latency:   --latency-duration 20 (seconds measured at --rate; pauses of the collector come every few seconds)
+            latency:   --latency-duration 20 (seconds measured at --rate, to take in the collector's young pauses)
                        --latency-settle-rounds 30 (closed-loop rounds, 4 senders per receiver, until the JIT is quiet;
                        at most 6 when ./bench runs every scenario: send has settled most of the JIT before)
             output:    --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How long each scenario of a run took, and the whole run: printed at the end of
- * every run, and written to the report after a run of every scenario.
+ * every run, and written to the report after a run of `./bench` or `./bench all`.
  */
 public final class WallTimes {
 
@@ -50,7 +50,8 @@ public final class WallTimes {
         long total = totalMillis(nowMillis);
         long scenarios = scenarioMillis.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder out = new StringBuilder();
-        out.append("Last run of every scenario: `").append(command).append("` — ").append(date)
+        out.append("Last run of `./bench` (issue 8's scenarios) or `./bench all`: `").append(command).append("` — ")
+                .append(date)
                 .append(", load average ").append(load).append(": **").append(duration(total))
                 .append("** wall time, from ").append(since).append(" to the last section written (")
                 .append(duration(Math.max(0, total - scenarios)))

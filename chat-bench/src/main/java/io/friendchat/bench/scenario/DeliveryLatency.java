@@ -208,8 +208,8 @@ public final class DeliveryLatency {
                 .append(settlingText(settling, sizes.seconds()))
                 .append(sizes.warmupSeconds()).append(" s warm-up at the same rate, then ")
                 .append(measuredSeconds()).append(" s measured (")
-                .append(Figures.count(run.loop.count())).append(" messages: long enough to hold several of the "
-                        + "collector's pauses, which come every few seconds at this rate); then ")
+                .append(Figures.count(run.loop.count())).append(" messages: long enough to take in the collector's "
+                        + "young pauses, which come every 5–20 s at this rate with the harness's heap); then ")
                 .append(sizes.warmupSeconds()).append(" s and ").append(sizes.seconds()).append(" s at ")
                 .append(Figures.rate(low)).append(", a rate the server sustains here.\n\n");
         out.append("| figure | p50 | p90 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");
@@ -258,7 +258,7 @@ public final class DeliveryLatency {
         return Math.max(0, flags.integer("latency-settle-rounds", flags.everyScenario() ? 6 : 30));
     }
 
-    /** Seconds measured at the full rate: at 1,000/s a young collection comes every few seconds. */
+    /** Seconds measured at the full rate: at 1,000/s a young collection comes every 5–20 s. */
     private int measuredSeconds() {
         return Math.max(1, flags.integer("latency-duration", 20));
     }

@@ -22,7 +22,7 @@ class WallTimesTest {
         assertThat(times.totalMillis(1_060_000)).isEqualTo(60_000);
         assertThat(times.line(1_060_000)).isEqualTo("total wall time 1 min 0 s (baseline 20 s, send 30 s)");
         assertThat(times.markdown("./bench", "2026-01-01 00:00 UTC", "0.50 → 1.20", 1_060_000)).isEqualTo("""
-                Last run of every scenario: `./bench` — 2026-01-01 00:00 UTC, load average 0.50 → 1.20: **1 min 0 s** \
+                Last run of `./bench` (issue 8's scenarios) or `./bench all`: `./bench` — 2026-01-01 00:00 UTC, load average 0.50 → 1.20: **1 min 0 s** \
                 wall time, from `./bench`'s start after its build to the last section written (10 s of it before \
                 the first scenario).
 
