@@ -232,7 +232,8 @@ public final class DeliveryLatency {
                 .append(". Garbage-collector pauses in this JVM (")
                 .append(flags.has("target") ? "the client's only" : "the in-process server's and the client's")
                 .append(") from the first send to the last arrival: ").append(run.gcPauses)
-                .append(" (at ").append(Figures.rate(low)).append(": ").append(lowRate.gcPauses).append("). At ").append(Figures.rate(low)).append(": delivered ")
+                .append(" (at ").append(Figures.rate(low)).append(": ").append(lowRate.gcPauses).append("). At ")
+                .append(Figures.rate(low)).append(": delivered ")
                 .append(Figures.count(lowRate.arrivals.sum())).append(" of ").append(Figures.count(lowRate.loop.count()))
                 .append(", p99 ratio to the baseline at that rate **")
                 .append(Figures.ratio(lowRate.delivered.getTotalCount() == 0 ? Double.NaN

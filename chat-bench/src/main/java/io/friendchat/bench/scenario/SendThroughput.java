@@ -70,8 +70,8 @@ public final class SendThroughput {
 
         /** Every send answered 200, the settling rounds' and the profiled window's included. */
         long okTotal() {
-            return Stream.concat(settling.stream(), rounds.stream().map(Round::send)).mapToLong(ClosedLoop.Result::okTotal)
-                    .sum() + profiledSends;
+            return Stream.concat(settling.stream(), rounds.stream().map(Round::send))
+                    .mapToLong(ClosedLoop.Result::okTotal).sum() + profiledSends;
         }
 
         boolean settled() {
@@ -135,7 +135,8 @@ public final class SendThroughput {
             for (int r = 0; r < settleRounds; r++) {
                 ClosedLoop.Result sends = sends(client, pairs, r == 0 ? sizes.warmup() : Duration.ZERO,
                         "settle:" + r);
-                System.out.println("send: settle " + (r + 1) + " of at most " + settleRounds + ": " + roundHalf(sends));
+                System.out.println("send: settle " + (r + 1) + " of at most " + settleRounds + ": "
+                        + roundHalf(sends));
                 settling.add(sends);
                 if (sends.jitSettled()) {
                     break;
