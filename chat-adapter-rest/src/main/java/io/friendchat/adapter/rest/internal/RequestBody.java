@@ -31,15 +31,17 @@ public final class RequestBody {
     }
 
     public static RequestBody read(ContainerRequestContext request) {
-        String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && isOverLimit(declared.trim())) {
+        long declared = declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        if (declared > MAX_BYTES) {
             throw tooLarge();
         }
         byte[] bytes;
         try {
-            // Not closed here: closing could drain the rest of an over-long body.
+            // Not closed here: closing could drain the rest of an over-long body. A declared length sizes
+            // the buffer exactly (a send's body is a few dozen bytes, and asking for the whole limit costs
+            // an 8 KiB buffer per request); without one, one byte over the limit tells an over-long body.
             InputStream in = request.getEntityStream();
-            bytes = in == null ? new byte[0] : in.readNBytes(readLimit(declared));
+            bytes = in == null ? new byte[0] : in.readNBytes(declared >= 0 ? (int) declared : MAX_BYTES + 1);
         } catch (IOException e) {
             throw HttpFailure.invalidRequest("The request body could not be read in full.");
         }
@@ -94,30 +96,20 @@ public final class RequestBody {
     }
 
     /**
-     * How many bytes to ask the stream for: a declared length sizes the buffer exactly (a send's
-     * body is a few dozen bytes, and asking for the whole limit costs an 8 KiB buffer per request);
-     * without one, one byte over the limit, to tell an over-long chunked body.
+     * The Content-Length: -1 when there is none or it is not a length the body is framed by (the
+     * server refused those already); {@link Long#MAX_VALUE} when its digits go beyond a long, which
+     * is over the limit all the same.
      */
-    private static int readLimit(String declared) {
-        if (declared != null) {
-            try {
-                long length = Long.parseLong(declared.trim());
-                if (length >= 0 && length <= MAX_BYTES) {
-                    return (int) length;
-                }
-            } catch (NumberFormatException e) {
-                // not a length the server framed the body by: read up to the limit as for a chunked body
-            }
+    private static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
         }
-        return MAX_BYTES + 1;
-    }
-
-    private static boolean isOverLimit(String declared) {
+        String declared = header.trim();
         try {
-            return Long.parseLong(declared) > MAX_BYTES;
+            long length = Long.parseLong(declared);
+            return length >= 0 ? length : -1;
         } catch (NumberFormatException e) {
-            // Longer than a long: over the limit all the same. Anything else the server already refused.
-            return declared.chars().allMatch(Character::isDigit) && !declared.isEmpty();
+            return !declared.isEmpty() && declared.chars().allMatch(Character::isDigit) ? Long.MAX_VALUE : -1;
         }
     }
 
