@@ -18,6 +18,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The benchmark harness: {@code Bench [scenario...] [--flag value...]} runs the
@@ -35,8 +36,7 @@ public final class Bench {
             "jmh");
 
     /** Every scenario ({@code ./bench all}): the above, then the several-node one, which has a command of its own. */
-    static final List<String> ALL = List.of("baseline", "sockets", "history", "send", "latency", "coldstart", "jmh",
-            "cluster");
+    static final List<String> ALL = Stream.concat(SCENARIOS.stream(), Stream.of("cluster")).toList();
 
     static final String USAGE = """
             ./bench [baseline send latency sockets history coldstart jmh cluster ... | all] [flags]

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A closed-model load: each worker sends its next request as soon as the last one
@@ -67,6 +68,29 @@ public final class ClosedLoop {
     }
 
     /** {@code request.apply(worker, sequence)} makes each worker's next request. */
+    /** One unmeasured round of a closed loop; {@code index} counts from 0. */
+    public interface SettlingRound {
+        Result run(int index) throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code round} at most {@code most} times, until one finds the JIT settled, and prints
+     * each as "{@code label} n of at most {@code most}: {@code describe}"; returns every round run.
+     */
+    public static List<Result> untilJitSettled(int most, String label, SettlingRound round,
+                                               Function<Result, String> describe) throws InterruptedException {
+        List<Result> rounds = new ArrayList<>();
+        for (int r = 0; r < most; r++) {
+            Result result = round.run(r);
+            rounds.add(result);
+            System.out.println(label + " " + (r + 1) + " of at most " + most + ": " + describe.apply(result));
+            if (result.jitSettled()) {
+                break;
+            }
+        }
+        return rounds;
+    }
+
     public static Result run(ChatClient client, int workers, Duration warmup, Duration window,
                              BiFunction<Integer, Long, HttpRequest> request) throws InterruptedException {
         long start = System.nanoTime();

@@ -16,7 +16,6 @@ import org.HdrHistogram.Histogram;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -169,21 +168,12 @@ public final class DeliveryLatency {
     private List<ClosedLoop.Result> settle(ChatClient client, FriendPairs pairs, AtomicReference<Run> current)
             throws InterruptedException {
         current.set(new Run(1, Duration.ofSeconds(1), "unmeasured:"));
-        List<ClosedLoop.Result> rounds = new ArrayList<>();
-        int most = settleRounds();
-        for (int r = 0; r < most; r++) {
-            ClosedLoop.Result round = ClosedLoop.run(client, sizes.pairs() * SETTLE_SENDERS_PER_RECEIVER,
-                    Duration.ZERO, sizes.window(), (sender, sequence) -> client.sendMessage(
-                            pairs.senderToken(sender % sizes.pairs()), pairs.receiverName(sender % sizes.pairs()),
-                            "settle:" + sender + ":" + sequence));
-            rounds.add(round);
-            System.out.println("latency: settle " + (r + 1) + " of at most " + most + ": "
-                    + Figures.rate(round.okPerSecond()) + " sends, JIT " + Figures.percent(round.compileShare()));
-            if (round.jitSettled()) {
-                break;
-            }
-        }
-        return rounds;
+        return ClosedLoop.untilJitSettled(settleRounds(), "latency: settle",
+                r -> ClosedLoop.run(client, sizes.pairs() * SETTLE_SENDERS_PER_RECEIVER, Duration.ZERO,
+                        sizes.window(), (sender, sequence) -> client.sendMessage(
+                                pairs.senderToken(sender % sizes.pairs()), pairs.receiverName(sender % sizes.pairs()),
+                                "settle:" + sender + ":" + sequence)),
+                round -> Figures.rate(round.okPerSecond()) + " sends, JIT " + Figures.percent(round.compileShare()));
     }
 
     private String markdown(Run run, Run lowRate, int low, long socketsClosed, BaselineFigures baseline, String jfr,

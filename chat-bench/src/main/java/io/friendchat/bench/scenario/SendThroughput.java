@@ -125,32 +125,20 @@ public final class SendThroughput {
              FriendPairs pairs = FriendPairs.provision(client, new Provisioning(client, server.adminToken()), "send",
                      sizes.pairs(), (text, arrived) -> arrivals.add(arrived))) {
             long storedBefore = server.storedMessages();
-            List<ClosedLoop.Result> settling = new ArrayList<>();
             List<Round> measured = new ArrayList<>();
             String jfr = "";
             long profiledSends = 0;
             // Rounds that only warm: this JVM's JIT compiles for a minute or more on 2 busy cores, and a
             // window it takes a third of measures the compiler. Sends only: the baseline section ran the
             // no-op's path before. Over as soon as one is quiet.
-            for (int r = 0; r < settleRounds; r++) {
-                ClosedLoop.Result sends = sends(client, pairs, r == 0 ? sizes.warmup() : Duration.ZERO,
-                        "settle:" + r);
-                System.out.println("send: settle " + (r + 1) + " of at most " + settleRounds + ": "
-                        + roundHalf(sends));
-                settling.add(sends);
-                if (sends.jitSettled()) {
-                    break;
-                }
-            }
+            List<ClosedLoop.Result> settling = ClosedLoop.untilJitSettled(settleRounds, "send: settle",
+                    r -> sends(client, pairs, r == 0 ? sizes.warmup() : Duration.ZERO, "settle:" + r),
+                    SendThroughput::roundHalf);
             // The sends' settling recompiled code the no-op shares (Grizzly, Jersey, Jackson): its path settles
             // again, unmeasured, so that the first round's baseline does not measure the compiler either.
-            for (int r = 0; !settling.isEmpty() && r < NOOP_RESETTLE_ROUNDS; r++) {
-                ClosedLoop.Result noops = noops(noopClient, noopToken, Duration.ZERO);
-                System.out.println("send: no-op settling again " + (r + 1) + " of at most " + NOOP_RESETTLE_ROUNDS
-                        + ": " + roundHalf(noops));
-                if (noops.jitSettled()) {
-                    break;
-                }
+            if (!settling.isEmpty()) {
+                ClosedLoop.untilJitSettled(NOOP_RESETTLE_ROUNDS, "send: no-op settling again",
+                        r -> noops(noopClient, noopToken, Duration.ZERO), SendThroughput::roundHalf);
             }
             for (int r = 0; r < rounds; r++) {
                 // Without settling rounds, both warm up before the first round only.
