@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Clients that hold a connection without finishing a request (slow-loris) are cut off at the
  * request deadlines, here a second for a head or a body and four seconds idle; a body that is
- * slow but complete in time, and a keep-alive connection between requests, are served.
+ * slow but complete in time, and a keep-alive connection between requests, are served. A body
+ * refused before it ends is still read and dropped after the answer, so that the client can read
+ * that answer, but only so much of it and only until the body's deadline.
  */
 @Timeout(60)
 class StalledRequestsTest {
@@ -171,6 +173,57 @@ class StalledRequestsTest {
         assertThat(server.messages.all()).isEmpty();
     }
 
+    @Test
+    void aClientStillSendingAnOverLongBodyReadsThe413AndAnOrderlyClose() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            byte[] piece = " ".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n");
+            raw.send(piece);
+            Reply reply = raw.reply();
+            reply.isError(413, "payload_too_large");
+            assertThat(reply.header("connection")).isEqualTo("close");
+            // A server that closed with these bytes unread would reset the connection: the writes would fail.
+            for (int i = 0; i < 10; i++) {
+                Thread.sleep(20);
+                raw.send(piece);
+            }
+            assertThat(raw.endsInOrder()).as("end of stream rather than a reset").isTrue();
+        }
+        assertThat(server.messages.all()).isEmpty();
+    }
+
+    @Test
+    void aClientSendingOnAndOnAfterA413IsCutOff() throws IOException {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{");
+            raw.reply().isError(413, "payload_too_large");
+            byte[] mebibyte = new byte[1 << 20];
+            int sent = 0;
+            while (sent < 256 && raw.trySend(mebibyte)) {
+                sent++;
+            }
+            assertThat(sent).as("MiB sent before the cut").isBetween(16, 255);
+        }
+    }
+
+    @Test
+    void aClientThatStopsAfterA413WithoutClosingIsClosedAtTheBodyDeadline() throws Exception {
+        try (Raw raw = new Raw(server.port())) {
+            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 70000\r\n\r\n{");
+            raw.reply().isError(413, "payload_too_large");
+            long start = System.nanoTime();
+            boolean cut = false;
+            while (!cut && Duration.ofNanos(System.nanoTime() - start).compareTo(AT_MOST) < 0) {
+                Thread.sleep(100);
+                cut = !raw.trySend(new byte[] {' '});
+            }
+            assertThat(cut).as("writes refused once the server has closed").isTrue();
+        }
+    }
+
     /** A plain socket that remembers what the server sent. */
     private static final class Raw implements AutoCloseable {
 
@@ -224,6 +277,18 @@ class StalledRequestsTest {
                 return true;
             } finally {
                 socket.setSoTimeout((int) AT_MOST.toMillis());
+            }
+        }
+
+        /** True when the server ends the stream with a close, false when it resets the connection. */
+        boolean endsInOrder() throws IOException {
+            try {
+                in.readAllBytes();
+                return true;
+            } catch (SocketTimeoutException stillOpen) {
+                throw stillOpen;
+            } catch (IOException reset) {
+                return false;
             }
         }
 

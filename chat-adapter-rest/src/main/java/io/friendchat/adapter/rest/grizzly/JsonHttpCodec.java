@@ -3,7 +3,11 @@ package io.friendchat.adapter.rest.grizzly;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.FilterChainEvent;
+import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpContext;
+import org.glassfish.grizzly.http.HttpEvents;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpPacketParsing;
 import org.glassfish.grizzly.http.HttpRequestPacket;
@@ -28,7 +32,8 @@ import java.util.regex.Pattern;
  * head or Content-Length (400), a version it does not speak (505, HTTP/2's preface included).
  * It also refuses a control character in a header (Grizzly keeps them), an expectation other
  * than 100-continue (417) and CONNECT, whose answer Grizzly would frame as a tunnel: no
- * length, the connection left open.
+ * length, the connection left open. An answer given before its request's body was read to the
+ * end closes the connection with a {@link LingeringClose}.
  */
 final class JsonHttpCodec extends HttpServerFilter {
 
@@ -70,6 +75,23 @@ final class JsonHttpCodec extends HttpServerFilter {
     private static int headLimit(NetworkListener listener) {
         return listener.getMaxHttpHeaderSize() == -1 ? DEFAULT_MAX_HTTP_PACKET_HEADER_SIZE
                 : listener.getMaxHttpHeaderSize();
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        return LingeringClose.dropped(ctx) ? ctx.getStopAction() : super.handleRead(ctx);
+    }
+
+    @Override
+    public NextAction handleEvent(FilterChainContext ctx, FilterChainEvent event) throws IOException {
+        if (event.type() == HttpEvents.ResponseCompleteEvent.TYPE && ctx.getConnection().isOpen()) {
+            HttpRequestPacket request = HttpContext.get(ctx).getRequest();
+            if (request.isExpectContent() && !request.isUpgrade()) {
+                LingeringClose.begin(ctx);
+                return ctx.getStopAction();
+            }
+        }
+        return super.handleEvent(ctx, event);
     }
 
     @Override
