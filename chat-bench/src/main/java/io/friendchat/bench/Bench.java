@@ -52,6 +52,7 @@ public final class Bench {
                        --latency-settle-rounds 30 (closed-loop rounds, 4 senders per receiver, until the JIT is quiet;
                        at most 6 when ./bench runs every scenario: send has settled most of the JIT before)
             output:    --report BENCHMARKS.md (--report none: print only)  --jfr true  --jfr-dir chat-bench/target/jfr
+                       --variant NAME (sections of their own, after those of record: a run on another JVM or flags)
                        --wait-quiet 0 (minutes to wait for a load average below 2.5 first)
             server:    in-process on a fresh H2 file, CHAT_RATE_LIMIT=0 (--rate-limit N to change);
                        --db-url/--db-user/--db-password for another database;
@@ -85,7 +86,7 @@ public final class Bench {
         Profile.startOnceBeforeScenarios(flags);
         String report = flags.text("report", "BENCHMARKS.md");
         ReportFile file = report.equals("none") ? null : new ReportFile(Path.of(report),
-                withMachine(ALL));
+                withMachine(ALL), flags.text("variant", ""));
         String joined = String.join(" ", args).strip();
         String command = joined.isEmpty() ? "./bench" : "./bench " + joined;
         String machine = Machine.markdown(command);

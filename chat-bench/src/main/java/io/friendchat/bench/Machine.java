@@ -20,6 +20,14 @@ public final class Machine {
         return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
     }
 
+    /**
+     * When a section was measured and on which JVM: runs of single scenarios may come from other JVMs
+     * than the run that wrote the machine section, so each section names its own.
+     */
+    public static String stamp() {
+        return now() + ", JDK " + Runtime.version() + " with `" + jvmFlags() + "`";
+    }
+
     public static String markdown(String command) {
         long[] files = ProcessFacts.openFileLimit();
         String ulimitAttempt = System.getenv().getOrDefault("BENCH_ULIMIT_ATTEMPT", "");
@@ -32,7 +40,7 @@ public final class Machine {
         row(out, "memory", memTotal());
         row(out, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                 + System.getProperty("os.arch") + ")");
-        row(out, "JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        row(out, "JDK of this run (each section names its own)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         row(out, "harness JVM flags (the in-process server runs in this JVM)", "`" + jvmFlags() + "`");
         row(out, "open files per process (soft / hard)", limit(files[0]) + " / " + limit(files[1])
                 + (ulimitAttempt.isEmpty() ? "" : " — " + ulimitAttempt));

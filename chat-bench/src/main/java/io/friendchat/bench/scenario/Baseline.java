@@ -91,7 +91,7 @@ public final class Baseline {
         out.append("## 5. baseline — the stack's ceiling\n\n");
         out.append("`./bench baseline ").append(sizes.flags()).append(" --trickle ").append(trickle)
                 .append(" --samples ").append(samples)
-                .append("` — ").append(io.friendchat.bench.Machine.now()).append(", load average ")
+                .append("` — ").append(io.friendchat.bench.Machine.stamp()).append(", load average ")
                 .append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append("`POST /bench/noop/`: a bench-only resource on the same Grizzly + Jersey + Tyrus stack, chat "
                 + "filters, error pages, guards, 20 request workers, metrics and access log as the real server with "

@@ -197,7 +197,7 @@ public final class ClusterSend {
         StringBuilder out = new StringBuilder();
         out.append("## 8. cluster — three nodes on one PostgreSQL, events through Redis\n\n");
         out.append("`./bench cluster ").append(sizes.flags().replaceAll(" --rate \\d+", ""))
-                .append(" --cluster-rate ").append(rate).append("` — ").append(Machine.now())
+                .append(" --cluster-rate ").append(rate).append("` — ").append(Machine.stamp())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append("The real standalone server, started in this JVM through the same code as `main`, on the "
                         + "local PostgreSQL (`").append(databaseUrl).append("`, a fresh schema per set-up, dropped "

@@ -67,7 +67,7 @@ public final class ColdStart {
         // One start per variant by default: each repeat adds five starts to ./bench for a median of noisy figures,
         // while the launcher's checks (training, reuse, retraining) run in full either way.
         int runs = Math.max(1, flags.integer("coldstart-runs", 1));
-        String command = "`./bench coldstart --coldstart-runs " + runs + "` — " + Machine.now();
+        String command = "`./bench coldstart --coldstart-runs " + runs + "` — " + Machine.stamp();
         if (!Files.isRegularFile(jar)) {
             return "## 6. cold start\n\n" + command + "\n\nSkipped: " + jar + " is missing (build it with "
                     + "`./mvnw -B -o -q -DskipTests install`; `./bench` does).\n";

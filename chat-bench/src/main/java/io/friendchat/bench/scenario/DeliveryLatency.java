@@ -186,9 +186,8 @@ public final class DeliveryLatency {
         out.append("## 2. latency — POST to socket delivery at a fixed rate\n\n");
         out.append("`./bench latency ").append(sizes.flags()).append(" --latency-duration ").append(measuredSeconds())
                 .append(" --trickle ").append(low)
-                .append(" --latency-settle-rounds ").append(settleRounds()).append("` — ").append(Machine.now())
-                .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now()))
-                .append(", JVM flags `").append(Machine.jvmFlags()).append("`\n\n");
+                .append(" --latency-settle-rounds ").append(settleRounds()).append("` — ").append(Machine.stamp())
+                .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(Figures.rate(sizes.rate())).append(" messages over ").append(sizes.pairs())
                 .append(" friend pairs (receivers on sockets), open model: message *i* is due at start + *i*/rate "
                         + "whatever happened before, and its latency runs from that due time to its arrival on the "
@@ -198,8 +197,8 @@ public final class DeliveryLatency {
                 .append(settlingText(settling, sizes.seconds()))
                 .append(sizes.warmupSeconds()).append(" s warm-up at the same rate, then ")
                 .append(measuredSeconds()).append(" s measured (")
-                .append(Figures.count(run.loop.count())).append(" messages: long enough to take in the collector's "
-                        + "young pauses, which come every 5–20 s at this rate with the harness's heap); then ")
+                .append(Figures.count(run.loop.count())).append(" messages: long enough to take in several young "
+                        + "collections, which G1 makes every 5–20 s at this rate with a 3 GB heap); then ")
                 .append(sizes.warmupSeconds()).append(" s and ").append(sizes.seconds()).append(" s at ")
                 .append(Figures.rate(low)).append(", a rate the server sustains here.\n\n");
         out.append("| figure | p50 | p90 | p99 | p99.9 | max |\n|---|---|---|---|---|---|\n");

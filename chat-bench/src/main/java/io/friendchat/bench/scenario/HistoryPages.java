@@ -64,7 +64,7 @@ public final class HistoryPages {
         int page = flags.integer("page", 50);
         int samples = flags.integer("history-samples", 200);
         String command = "`./bench history --messages " + messages + " --partners " + partners + " --page " + page
-                + " --history-samples " + samples + "` — " + Machine.now();
+                + " --history-samples " + samples + "` — " + Machine.stamp();
         // H2 answers a repeated query from its last result until any table changes; a chat server's
         // tables change all the time, so the reads are timed as they run then, not from that cache.
         try (ServerUnderTest server = ServerUnderTest.start(flags, ";OPTIMIZE_REUSE_RESULTS=FALSE");

@@ -165,7 +165,7 @@ public final class IdleSockets {
                 .append(" --trickle ").append(f.trickle()).append(" --probe-pairs ").append(f.probePairs())
                 .append(" --settle ").append(flags.integer("settle", 3))
                 .append(" --warmup ").append(sizes.warmupSeconds()).append(" --duration ").append(sizes.seconds())
-                .append("` — ").append(Machine.now()).append(", load average ")
+                .append("` — ").append(Machine.stamp()).append(", load average ")
                 .append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(Figures.count(f.sockets())).append(" accounts provisioned through the admin API (")
                 .append(String.format("%.1f s", f.provisionSeconds())).append("), one idle socket each")

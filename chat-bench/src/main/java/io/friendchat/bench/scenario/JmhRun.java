@@ -48,7 +48,7 @@ public final class JmhRun {
         StringBuilder out = new StringBuilder();
         out.append("## 7. JMH — hot paths\n\n");
         out.append("`./bench jmh --jmh-warmups ").append(warmups).append(" --jmh-iterations ").append(iterations)
-                .append(" --jmh-seconds ").append(seconds).append("` — ").append(Machine.now())
+                .append(" --jmh-seconds ").append(seconds).append("` — ").append(Machine.stamp())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append("Average time per operation, one fork (`-Xmx1g`), ").append(warmups).append(" × ").append(seconds)
                 .append(" s warm-up, ").append(iterations).append(" × ").append(seconds)

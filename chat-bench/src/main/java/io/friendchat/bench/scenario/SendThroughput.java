@@ -218,7 +218,7 @@ public final class SendThroughput {
         out.append("`./bench send ").append(sizes.flags()).append(" --settle-rounds ").append(settleRounds)
                 .append(" --rounds ").append(rounds)
                 .append(nondurable == null ? "" : " --nondurable-check true")
-                .append("` — ").append(Machine.now())
+                .append("` — ").append(Machine.stamp())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append(sizes.pairs()).append(" friend pairs; each sender posts `/chat/message/` (JSON) as soon as its "
                 + "last one was answered, over one keep-alive connection; each receiver holds a socket. A round is the "

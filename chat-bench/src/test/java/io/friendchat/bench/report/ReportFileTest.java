@@ -87,4 +87,45 @@ class ReportFileTest {
         assertThat(text).isEqualTo("intro\n\n<!-- bench:latency:begin -->\nl\n<!-- bench:latency:end -->\n\n"
                 + "<!-- bench:history:begin -->\nh\n<!-- bench:history:end -->\n");
     }
+
+    @Test
+    void a_variant_keeps_its_sections_after_the_ones_of_record_and_names_itself() throws Exception {
+        Path file = dir.resolve("BENCHMARKS.md");
+        Files.writeString(file, """
+                <!-- bench:send:begin -->
+                send
+                <!-- bench:send:end -->
+
+                <!-- bench:latency:begin -->
+                ## 2. latency
+
+                5 ms
+                <!-- bench:latency:end -->
+
+                ## Analysis, by hand
+                """);
+        ReportFile zgc = new ReportFile(file, List.of("send", "latency"), "zgc");
+        zgc.write("latency", "## 2. latency\n\n3 ms\n");
+        zgc.write("latency", "## 2. latency\n\n4 ms\n");
+
+        assertThat(Files.readString(file)).isEqualTo("""
+                <!-- bench:send:begin -->
+                send
+                <!-- bench:send:end -->
+
+                <!-- bench:latency:begin -->
+                ## 2. latency
+
+                5 ms
+                <!-- bench:latency:end -->
+
+                <!-- bench:latency@zgc:begin -->
+                ## 2. latency — variant `zgc`
+
+                4 ms
+                <!-- bench:latency@zgc:end -->
+
+                ## Analysis, by hand
+                """);
+    }
 }
