@@ -80,8 +80,7 @@ class StalledRequestsTest {
     @Test
     void aBodyThatStopsShortIsA408AndTheConnectionCloses() throws IOException {
         try (Raw raw = new Raw(server.port())) {
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"account\":");
+            raw.send(postHead("Content-Length: 100") + "{\"account\":");
             Reply reply = raw.reply();
             reply.isError(408, "invalid_request");
             assertThat(reply.header("connection")).isEqualTo("close");
@@ -93,8 +92,7 @@ class StalledRequestsTest {
     @Test
     void aChunkedBodyThatNeverEndsIsA408() throws IOException {
         try (Raw raw = new Raw(server.port())) {
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{\"acc\r\n");
+            raw.send(postHead("Transfer-Encoding: chunked") + "5\r\n{\"acc\r\n");
             raw.reply().isError(408, "invalid_request");
             assertThat(raw.closedWithin(AT_MOST)).isTrue();
         }
@@ -105,8 +103,7 @@ class StalledRequestsTest {
     void aBodyInPiecesThatEndsInTimeIsServed() throws Exception {
         try (Raw raw = new Raw(server.port())) {
             byte[] body = MESSAGE.getBytes(StandardCharsets.UTF_8);
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n");
+            raw.send(postHead("Content-Length: " + body.length));
             for (int at = 0; at < body.length; at += 15) {
                 Thread.sleep(50);
                 raw.send(java.util.Arrays.copyOfRange(body, at, Math.min(body.length, at + 15)));
@@ -120,9 +117,7 @@ class StalledRequestsTest {
     void aClientExpecting100ContinueGetsItOnceAndIsServed() throws IOException {
         try (Raw raw = new Raw(server.port())) {
             byte[] body = MESSAGE.getBytes(StandardCharsets.UTF_8);
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: " + body.length
-                    + "\r\n\r\n");
+            raw.send(postHead("Expect: 100-continue\r\nContent-Length: " + body.length));
             assertThat(raw.reply().status()).isEqualTo(100);
             raw.send(body);
             assertThat(raw.reply().status()).isEqualTo(200);
@@ -153,8 +148,7 @@ class StalledRequestsTest {
     @Test
     void aDeclaredBodyOverTheLimitIsRefusedWithoutWaitingForIt() throws IOException {
         try (Raw raw = new Raw(server.port())) {
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 70000\r\n\r\n{");
+            raw.send(postHead("Content-Length: 70000") + "{");
             raw.reply().isError(413, "payload_too_large");
         }
     }
@@ -162,8 +156,7 @@ class StalledRequestsTest {
     @Test
     void aChunkedBodyOverTheLimitIsRefused() throws IOException {
         try (Raw raw = new Raw(server.port())) {
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            raw.send(postHead("Transfer-Encoding: chunked"));
             String chunk = "x".repeat(10_000);
             for (int i = 0; i < 7; i++) {
                 raw.send(Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n");
@@ -177,8 +170,7 @@ class StalledRequestsTest {
     void aClientStillSendingAnOverLongBodyReadsThe413AndAnOrderlyClose() throws Exception {
         try (Raw raw = new Raw(server.port())) {
             byte[] piece = " ".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n");
+            raw.send(postHead("Content-Length: 2000000"));
             raw.send(piece);
             Reply reply = raw.reply();
             reply.isError(413, "payload_too_large");
@@ -196,8 +188,7 @@ class StalledRequestsTest {
     @Test
     void aClientSendingOnAndOnAfterA413IsCutOff() throws IOException {
         try (Raw raw = new Raw(server.port())) {
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000000000\r\n\r\n{");
+            raw.send(postHead("Content-Length: 1000000000") + "{");
             raw.reply().isError(413, "payload_too_large");
             byte[] mebibyte = new byte[1 << 20];
             int sent = 0;
@@ -211,8 +202,7 @@ class StalledRequestsTest {
     @Test
     void aClientThatStopsAfterA413WithoutClosingIsClosedAtTheBodyDeadline() throws Exception {
         try (Raw raw = new Raw(server.port())) {
-            raw.send("POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 70000\r\n\r\n{");
+            raw.send(postHead("Content-Length: 70000") + "{");
             raw.reply().isError(413, "payload_too_large");
             long start = System.nanoTime();
             boolean cut = false;
@@ -222,6 +212,12 @@ class StalledRequestsTest {
             }
             assertThat(cut).as("writes refused once the server has closed").isTrue();
         }
+    }
+
+    /** The head of a send with the test's token, its body framed by {@code framing} (header lines). */
+    private String postHead(String framing) {
+        return "POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n";
     }
 
     /** A plain socket that remembers what the server sent. */
