@@ -67,7 +67,6 @@ public final class ClosedLoop {
     private ClosedLoop() {
     }
 
-    /** {@code request.apply(worker, sequence)} makes each worker's next request. */
     /** One unmeasured round of a closed loop; {@code index} counts from 0. */
     public interface SettlingRound {
         Result run(int index) throws InterruptedException;
@@ -91,6 +90,7 @@ public final class ClosedLoop {
         return rounds;
     }
 
+    /** {@code request.apply(worker, sequence)} makes each worker's next request. */
     public static Result run(ChatClient client, int workers, Duration warmup, Duration window,
                              BiFunction<Integer, Long, HttpRequest> request) throws InterruptedException {
         long start = System.nanoTime();
