@@ -187,8 +187,14 @@ class StalledRequestsTest {
 
     @Test
     void aClientSendingOnAndOnAfterA413IsCutOff() throws IOException {
-        try (Raw raw = new Raw(server.port())) {
-            raw.send(postHead("Content-Length: 1000000000") + "{");
+        // A body deadline far away: only the bytes dropped can cut this client, however slow the machine.
+        try (ChatServer patient = ChatServer.with()
+                .deadlines(new RequestDeadlines(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(5)))
+                .start();
+             Raw raw = new Raw(patient.port())) {
+            Account sender = patient.add(anAccount(1, "ayrei"));
+            patient.befriend(sender, patient.add(anAccount(2, "ayrei1")));
+            raw.send(postHead(patient.tokenFor(sender), "Content-Length: 1000000000") + "{");
             raw.reply().isError(413, "payload_too_large");
             byte[] mebibyte = new byte[1 << 20];
             int sent = 0;
@@ -216,7 +222,11 @@ class StalledRequestsTest {
 
     /** The head of a send with the test's token, its body framed by {@code framing} (header lines). */
     private String postHead(String framing) {
-        return "POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+        return postHead(token, framing);
+    }
+
+    private static String postHead(String bearer, String framing) {
+        return "POST /chat/message/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + bearer
                 + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n";
     }
 
