@@ -51,7 +51,8 @@ public final class ChatDatabase implements AutoCloseable {
         this.directory = new StoredDirectory(scope, dialect);
         SendStatements sendStatements = new SendStatements(dialect);
         this.conversationIds = sendStatements.conversationIds();
-        this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(sendStatements)));
+        this.groupCommit = new GroupCommit(new BatchWriter(dataSource, new OrderedSends(sendStatements)),
+                dialect.batchesInFlight);
         this.messages = new StoredMessages(scope, reads, dialect, groupCommit);
         this.health = new DatabaseHealth(dataSource);
     }
@@ -157,7 +158,7 @@ public final class ChatDatabase implements AutoCloseable {
     }
 
     /**
-     * Fails the sends still waiting for a batch, lets the batch being written finish, then
+     * Fails the sends still waiting for a batch, lets the batches being written finish, then
      * stops Hibernate and, unless the DataSource was the host's, closes the pool.
      */
     @Override

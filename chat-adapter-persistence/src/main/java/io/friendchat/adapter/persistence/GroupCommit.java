@@ -14,15 +14,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * Group commit of sends: a durable commit costs about the same for one message as for a
  * hundred, so the sends that arrive while a batch is being written wait in a queue, the
  * next batch takes all of them (at most {@link #MAX_BATCH}) in one transaction, and each
- * caller is answered only after that commit. One batch at a time per database.
+ * caller is answered only after that commit.
  * <p>
- * Leader/follower rather than a writer thread: a caller that finds no batch in progress
- * writes one itself, on its own thread, and when done hands the turn to the oldest caller
- * still waiting, whose send leads the next batch. A lone send, the usual case on a quiet
- * server, commits on its caller's thread with no hand-over at all; under load the hand-over
- * costs the one wake-up a writer thread would cost too; and there is no thread to start,
- * stop or lose (a dead writer thread would leave every later caller waiting, whereas here
- * every waiting caller ends with its outcome or with its turn to write).
+ * Where the database's commit is mostly waiting (PostgreSQL flushing its log), the next
+ * batch runs its statements while the last one commits: {@link SqlDialect#batchesInFlight}
+ * batches at once, one behind the other. On H2 one: its commit is this JVM's own work, and a
+ * batch overlapping it measured no faster, only smaller. Batches take their locks in one
+ * order ({@link OrderedSends}), so two cannot deadlock, and one receiver's sends are never in
+ * both: {@code DeliveryOrder} hands the store a receiver's next sends only once the last ones
+ * are committed, and where a caller's list spans two batches, the later one waits for the
+ * receiver's mailbox lock.
+ * <p>
+ * Leader/follower rather than a writer thread: a caller that finds the turn free writes a
+ * batch itself, on its own thread, and once that batch may be followed (its statements done,
+ * or with one batch in flight its commit too) hands the turn to the oldest caller still
+ * waiting, whose send leads the next batch. A lone send, the usual case on a quiet server,
+ * commits on its caller's thread with no hand-over at all; under load the hand-over costs the
+ * one wake-up a writer thread would cost too; and there is no thread to start, stop or lose
+ * (a dead writer thread would leave every later caller waiting, whereas here every waiting
+ * caller ends with its outcome or with its turn to write).
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -31,15 +41,23 @@ final class GroupCommit implements AutoCloseable {
     private static final long CLOSE_WAIT_MS = TimeUnit.SECONDS.toMillis(15);
 
     private final BatchWriter writer;
+    /** Batches taken from the queue and not yet ended, at most. */
+    private final int maxInFlight;
     private final Object lock = new Object();
     private final ArrayDeque<PendingSend> queue = new ArrayDeque<>();
-    private boolean writing;
+    /** A caller runs a batch's statements, or has been handed the turn to. */
+    private boolean turnTaken;
+    private int inFlight;
     private boolean closed;
     private final AtomicLong batches = new AtomicLong();
     private volatile Runnable beforeEachBatch = () -> { };
 
-    GroupCommit(BatchWriter writer) {
+    GroupCommit(BatchWriter writer, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("at least one batch in flight, got " + maxInFlight);
+        }
         this.writer = writer;
+        this.maxInFlight = maxInFlight;
     }
 
     /**
@@ -62,11 +80,13 @@ final class GroupCommit implements AutoCloseable {
                 return refused;
             }
             queue.addAll(sends);
-            leads = !writing;
-            writing = true;
+            leads = turnIsFree();
+            if (leads) {
+                turnTaken = true;
+            }
         }
         if (leads) {
-            // Nothing was being written, so the queue was empty: these sends lead it.
+            // A free turn is handed to the queue's head at once, so the queue was empty: these sends lead it.
             writeNextBatch();
         }
         List<AppendOutcome> outcomes = new ArrayList<>(sends.size());
@@ -80,7 +100,7 @@ final class GroupCommit implements AutoCloseable {
         return outcomes;
     }
 
-    /** Refuses new sends, fails those still queued, and lets a batch being written finish. */
+    /** Refuses new sends, fails those still queued, and lets the batches being written finish. */
     @Override
     public void close() {
         synchronized (lock) {
@@ -96,7 +116,8 @@ final class GroupCommit implements AutoCloseable {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
             boolean interrupted = false;
             long remainingMs;
-            while (writing && (remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
+            while ((turnTaken || inFlight > 0)
+                    && (remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())) > 0) {
                 try {
                     lock.wait(remainingMs);
                 } catch (InterruptedException e) {
@@ -133,12 +154,15 @@ final class GroupCommit implements AutoCloseable {
 
     private void writeNextBatch() {
         List<PendingSend> batch = new ArrayList<>();
-        boolean handedOver = false;
+        TurnPassing turn = new TurnPassing();
         try {
             runHook();
             synchronized (lock) {
                 while (batch.size() < MAX_BATCH && !queue.isEmpty()) {
                     batch.add(queue.pollFirst());
+                }
+                if (!batch.isEmpty()) {
+                    inFlight++;
                 }
             }
             if (!batch.isEmpty()) {
@@ -147,11 +171,10 @@ final class GroupCommit implements AutoCloseable {
                 for (PendingSend send : batch) {
                     messages.add(send.message);
                 }
-                List<AppendOutcome> outcomes = writer.write(messages);
-                // The next batch's writer wakes while this one's callers are answered: waking each
+                List<AppendOutcome> outcomes = writer.write(messages, turn::pass);
+                // The next batch's writer may wake while this one's callers are answered: waking each
                 // of them is a system call, and the next batch has nothing to wait for.
-                handOver();
-                handedOver = true;
+                end(turn, true);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).complete(outcomes.get(i));
                 }
@@ -165,7 +188,21 @@ final class GroupCommit implements AutoCloseable {
                 throw error;
             }
         } finally {
-            if (!handedOver) {
+            end(turn, !batch.isEmpty());
+        }
+    }
+
+    /** Where one batch is in giving up the turn and its place in flight. */
+    private final class TurnPassing {
+
+        private boolean passed;
+        private boolean ended;
+
+        /** The batch's statements are done and it commits: the next batch may run its own. */
+        void pass() {
+            synchronized (lock) {
+                passed = true;
+                turnTaken = false;
                 handOver();
             }
         }
@@ -179,16 +216,38 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** The oldest waiting caller writes the next batch; with none, the next caller to come will. */
-    private void handOver() {
+    /** Once per batch: it leaves the flight, passes the turn if it still has it, and the turn goes on. */
+    private void end(TurnPassing turn, boolean inFlightCounted) {
         synchronized (lock) {
+            if (turn.ended) {
+                return;
+            }
+            turn.ended = true;
+            if (inFlightCounted) {
+                inFlight--;
+            }
+            if (!turn.passed) {
+                turnTaken = false;
+            }
+            handOver();
+        }
+    }
+
+    private boolean turnIsFree() {
+        return !turnTaken && inFlight < maxInFlight;
+    }
+
+    /** The oldest waiting caller writes the next batch once the turn is free; with none, the next caller will. */
+    private void handOver() {
+        if (turnIsFree()) {
             PendingSend next = queue.peekFirst();
-            if (next == null) {
-                writing = false;
-                lock.notifyAll();
-            } else {
+            if (next != null) {
+                turnTaken = true;
                 next.lead();
             }
+        }
+        if (!turnTaken && inFlight == 0) {
+            lock.notifyAll();
         }
     }
 

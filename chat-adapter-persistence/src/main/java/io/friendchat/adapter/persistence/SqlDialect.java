@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * The few statements that differ between H2 and PostgreSQL: creating a row that
  * may already exist without failing, when two transactions race to create it,
- * drawing from or moving a sequence, refreshing the planner's statistics, and
- * naming the index a conversation's pages are read through.
+ * drawing from or moving a sequence, refreshing the planner's statistics,
+ * naming the index a conversation's pages are read through, and how many batches
+ * of sends may be written at once.
  */
 enum SqlDialect {
 
@@ -26,7 +27,10 @@ enum SqlDialect {
             "alter sequence account_ids restart with %d",
             "analyze",
             // H2 would pick the foreign key's own index (conversation_id alone) and sort the whole conversation.
-            "messages m use index (messages_conversation_ix)"),
+            "messages m use index (messages_conversation_ix)",
+            // H2's commit is this JVM's own work, serializing the pages a batch changed under its store lock:
+            // a batch behind it would only make both smaller, and each commit costs the same whatever its size.
+            1),
 
     POSTGRESQL("insert into mailboxes (account_id) values (?) on conflict do nothing",
             // An update would leave a dead row version behind on every send.
@@ -39,7 +43,9 @@ enum SqlDialect {
             "select nextval('account_ids')",
             "select setval('account_ids', %d, false)",
             "analyze messages, conversations, mailboxes",
-            "messages m");
+            "messages m",
+            // A commit here is mostly waiting for the server to flush its log: the next batch's statements fit in.
+            2);
 
     final String createMailbox;
     /** Locks a receiver's existing mailbox row until the transaction ends; finds nothing when it is missing. */
@@ -54,12 +60,14 @@ enum SqlDialect {
     final String analyze;
     /** The messages table, as {@code m}, read in (conversation_id, id) order by a page. */
     final String messagesInConversationOrder;
+    /** Batches of sends written at once: one committing, and at most this many less one running statements. */
+    final int batchesInFlight;
     private final String accountIdsFromTemplate;
 
     SqlDialect(String createMailbox, String lockMailbox, boolean lockMailboxIsUpdate, String createConversation,
                String createFriendship,
                String insertMessage, String nextAccountId, String accountIdsFromTemplate, String analyze,
-               String messagesInConversationOrder) {
+               String messagesInConversationOrder, int batchesInFlight) {
         this.createMailbox = createMailbox;
         this.lockMailbox = lockMailbox;
         this.lockMailboxIsUpdate = lockMailboxIsUpdate;
@@ -70,6 +78,7 @@ enum SqlDialect {
         this.accountIdsFromTemplate = accountIdsFromTemplate;
         this.analyze = analyze;
         this.messagesInConversationOrder = messagesInConversationOrder;
+        this.batchesInFlight = batchesInFlight;
     }
 
     /** The statement after which the account id sequence draws {@code next} next. */
