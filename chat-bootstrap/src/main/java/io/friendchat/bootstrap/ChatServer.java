@@ -69,6 +69,8 @@ public final class ChatServer implements AutoCloseable {
                 .setPoolName("chat-http").setCorePoolSize(workerThreads).setMaxPoolSize(workerThreads));
         SharedPortWebSockets.attach(server, chat.webSocketEndpoints());
         try {
+            // Built while Hibernate started (see FriendChat.Builder#buildStarting); it listens only once that is done.
+            chat.awaitReady();
             server.start();
         } catch (BindException e) {
             server.shutdownNow();
@@ -76,6 +78,9 @@ public final class ChatServer implements AutoCloseable {
         } catch (IOException e) {
             server.shutdownNow();
             throw new UncheckedIOException("could not start the HTTP server on " + host + ":" + port, e);
+        } catch (RuntimeException | Error e) {
+            server.shutdownNow();
+            throw e;
         }
         return new ChatServer(chat, server, host);
     }

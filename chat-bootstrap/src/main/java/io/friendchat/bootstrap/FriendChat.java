@@ -99,6 +99,16 @@ public final class FriendChat implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Waits for what {@link Builder#buildStarting()} left going on: Hibernate's bootstrap. On
+     * failure the caller closes this friendchat.
+     */
+    void awaitReady() {
+        if (database != null) {
+            database.awaitReady();
+        }
+    }
+
     /** Closes live sockets with 1001 and, when friendchat opened it, the database pool; then the metrics. */
     @Override
     public void close() {
@@ -248,6 +258,22 @@ public final class FriendChat implements AutoCloseable {
         }
 
         public FriendChat build() {
+            FriendChat chat = buildStarting();
+            try {
+                chat.awaitReady();
+            } catch (RuntimeException | Error e) {
+                chat.close();
+                throw e;
+            }
+            return chat;
+        }
+
+        /**
+         * As {@link #build()}, but a database friendchat opens itself may still be starting
+         * Hibernate: the standalone server builds its HTTP stack meanwhile and calls
+         * {@link FriendChat#awaitReady()} before it listens.
+         */
+        FriendChat buildStarting() {
             ChatDatabase database = null;
             try {
                 database = needsDatabase() ? openDatabase() : null;
@@ -269,8 +295,8 @@ public final class FriendChat implements AutoCloseable {
             if (dataSource != null) {
                 return ChatDatabase.over(dataSource);
             }
-            return ChatDatabase.open(databaseSettings != null ? databaseSettings : DatabaseSettings.h2Default(),
-                    metrics.databasePool());
+            return ChatDatabase.openMigrated(
+                    databaseSettings != null ? databaseSettings : DatabaseSettings.h2Default(), metrics.databasePool());
         }
 
         private FriendChat assemble(ChatDatabase database) {

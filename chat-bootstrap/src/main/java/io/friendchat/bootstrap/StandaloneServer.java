@@ -32,14 +32,14 @@ final class StandaloneServer {
                 .adminToken(effective.adminToken())
                 .redis(effective.redisUrl(), "node-" + effective.port())
                 .metrics(effective.metrics() ? ChatMetrics.prometheus() : ChatMetrics.off())
-                .build();
+                .buildStarting();
         ChatServer server;
         try {
             // Every blocking request holds a worker while it waits for a pooled connection.
             server = ChatServer.start(chat, effective.host(), effective.port(),
                     effective.database().maxPoolSize() + 4, effective.accessLog(),
                     effective.requestDeadlines());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             chat.close();
             throw e;
         }

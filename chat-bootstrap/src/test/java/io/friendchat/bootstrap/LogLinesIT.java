@@ -96,6 +96,9 @@ class LogLinesIT {
         // Grizzly and Hibernate log through java.util.logging: bridged, their lines have SLF4J's format.
         assertThat(lines).anySatisfy(line -> assertThat(line).contains(" INFO NetworkListener - Started listener"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains(" INFO core - HHH000001: Hibernate ORM"));
+        // Jersey is built while Hibernate starts, but the port opens only once the database is ready.
+        assertThat(indexOf(lines, " INFO ChatDatabase - Chat database ready: H2 file "))
+                .isNotNegative().isLessThan(indexOf(lines, " INFO NetworkListener - Started listener"));
 
         List<String> access = accessLines(lines);
         assertThat(access).contains("POST /admin/accounts/ 201", "PUT /admin/friendships/ 200",
@@ -171,5 +174,14 @@ class LogLinesIT {
                         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode();
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -9,13 +9,13 @@ import io.friendchat.domain.message.MessageStore;
 import io.friendchat.domain.store.StoreHealth;
 import io.friendchat.domain.store.StoreUnavailable;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The chat database: a migrated schema on H2 or PostgreSQL and the stores of every
@@ -27,7 +27,9 @@ public final class ChatDatabase implements AutoCloseable {
 
     private final HikariDataSource ownPool;
     private final DataSource dataSource;
-    private final SessionFactory sessionFactory;
+    private final HibernateStart hibernate;
+    private final String readyLine;
+    private final AtomicBoolean readyLogged = new AtomicBoolean();
     private final SqlDialect dialect;
     private final SessionScope scope;
     private final StoredAccounts accounts;
@@ -38,13 +40,14 @@ public final class ChatDatabase implements AutoCloseable {
     private final StoredMessages messages;
     private final DatabaseHealth health;
 
-    private ChatDatabase(HikariDataSource ownPool, DataSource dataSource, SessionFactory sessionFactory,
-                         SqlDialect dialect) {
+    private ChatDatabase(HikariDataSource ownPool, DataSource dataSource, HibernateStart hibernate,
+                         SqlDialect dialect, String readyLine) {
         this.ownPool = ownPool;
         this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
+        this.hibernate = hibernate;
+        this.readyLine = readyLine;
         this.dialect = dialect;
-        this.scope = new SessionScope(sessionFactory);
+        this.scope = new SessionScope(hibernate);
         RowReads reads = new RowReads(dataSource);
         this.accounts = new StoredAccounts(reads);
         this.friendships = new StoredFriendships(reads);
@@ -70,6 +73,17 @@ public final class ChatDatabase implements AutoCloseable {
      * (for instance its {@code MicrometerMetricsTrackerFactory}); null for none.
      */
     public static ChatDatabase open(DatabaseSettings settings, MetricsTrackerFactory trackers) {
+        return readyOrClosed(openMigrated(settings, trackers));
+    }
+
+    /**
+     * As {@link #open(DatabaseSettings, MetricsTrackerFactory)}, but returns as soon as the schema
+     * is migrated, while Hibernate's bootstrap may go on in the background: a server builds its
+     * HTTP stack meanwhile (the two are the longest steps of its start, and neither needs the
+     * other), then calls {@link #awaitReady()} before it listens. A store used before then
+     * waits for the bootstrap.
+     */
+    public static ChatDatabase openMigrated(DatabaseSettings settings, MetricsTrackerFactory trackers) {
         HikariDataSource pool;
         try {
             pool = ConnectionPool.open(settings, trackers);
@@ -88,7 +102,28 @@ public final class ChatDatabase implements AutoCloseable {
     /** The stores over a host application's own DataSource (which it keeps and closes); migrates too. */
     public static ChatDatabase over(DataSource dataSource) {
         SqlDialect.Product product = product(dataSource);
-        return start(null, dataSource, product, product.name() + " (a host's DataSource)");
+        return readyOrClosed(start(null, dataSource, product, product.name() + " (a host's DataSource)"));
+    }
+
+    /**
+     * Waits until Hibernate's bootstrap is done (at once after the first time); throws what the
+     * bootstrap threw, and the caller then closes this database.
+     */
+    public ChatDatabase awaitReady() {
+        hibernate.await();
+        if (readyLogged.compareAndSet(false, true)) {
+            LOG.info(readyLine);
+        }
+        return this;
+    }
+
+    private static ChatDatabase readyOrClosed(ChatDatabase database) {
+        try {
+            return database.awaitReady();
+        } catch (RuntimeException | Error e) {
+            database.close();
+            throw e;
+        }
     }
 
     private static SqlDialect.Product product(DataSource dataSource) {
@@ -106,15 +141,14 @@ public final class ChatDatabase implements AutoCloseable {
         try {
             migrated = Migrations.migrate(dataSource);
         } catch (RuntimeException e) {
-            hibernate.discard();
+            hibernate.close();
             throw new StoreUnavailable("Cannot migrate the database (" + description + "): "
                     + StoreFailures.rootMessage(e), e);
         }
-        SessionFactory sessionFactory = hibernate.await();
-        LOG.info("Chat database ready: {} (schema version {}, {} migration(s) applied now)", description,
-                migrated.targetSchemaVersion != null ? migrated.targetSchemaVersion : migrated.initialSchemaVersion,
-                migrated.migrationsExecuted);
-        return new ChatDatabase(ownPool, dataSource, sessionFactory, product.dialect());
+        String readyLine = "Chat database ready: " + description + " (schema version "
+                + (migrated.targetSchemaVersion != null ? migrated.targetSchemaVersion : migrated.initialSchemaVersion)
+                + ", " + migrated.migrationsExecuted + " migration(s) applied now)";
+        return new ChatDatabase(ownPool, dataSource, hibernate, product.dialect(), readyLine);
     }
 
     public Accounts accounts() {
@@ -159,13 +193,14 @@ public final class ChatDatabase implements AutoCloseable {
 
     /**
      * Fails the sends still waiting for a batch, lets the batches being written finish, then
-     * stops Hibernate and, unless the DataSource was the host's, closes the pool.
+     * stops Hibernate (once its bootstrap is done) and, unless the DataSource was the host's,
+     * closes the pool.
      */
     @Override
     public void close() {
         try {
             groupCommit.close();
-            sessionFactory.close();
+            hibernate.close();
         } finally {
             if (ownPool != null) {
                 ownPool.close();

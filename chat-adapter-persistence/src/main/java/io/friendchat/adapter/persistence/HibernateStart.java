@@ -56,12 +56,14 @@ final class HibernateStart {
         }
     }
 
-    /** For a start that failed elsewhere: waits for the bootstrap and closes what it built. */
-    void discard() {
+    /** Waits for the bootstrap and closes what it built; a bootstrap that failed built nothing to close. */
+    void close() {
+        SessionFactory built;
         try {
-            await().close();
-        } catch (RuntimeException | Error ignored) {
-            // The start already fails for another reason; a bootstrap that failed too has nothing to close.
+            built = await();
+        } catch (RuntimeException | Error failed) {
+            return;
         }
+        built.close();
     }
 }

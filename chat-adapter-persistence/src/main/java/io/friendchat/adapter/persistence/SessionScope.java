@@ -1,19 +1,21 @@
 package io.friendchat.adapter.persistence;
 
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.util.function.Function;
 
-/** Gives each store call a Hibernate session of its own, in a short transaction. */
+/**
+ * Gives each store call a Hibernate session of its own, in a short transaction. A call
+ * made while Hibernate's bootstrap is still going on waits for it.
+ */
 final class SessionScope {
 
-    private final SessionFactory sessions;
+    private final HibernateStart hibernate;
 
-    SessionScope(SessionFactory sessions) {
-        this.sessions = sessions;
+    SessionScope(HibernateStart hibernate) {
+        this.hibernate = hibernate;
     }
 
     /** Runs the work in a transaction of its own. */
@@ -33,7 +35,7 @@ final class SessionScope {
         Session session = null;
         Transaction transaction = null;
         try {
-            session = sessions.openSession();
+            session = hibernate.await().openSession();
             transaction = session.beginTransaction();
             T result = work.apply(session);
             try {
