@@ -115,8 +115,15 @@ class LogLinesIT {
     @Test
     void theAccessLogCanBeTurnedOff(@TempDir Path dir) throws Exception {
         String output;
+        long launched = System.nanoTime();
         try (ServerProcess process = ServerProcess.start(Map.of("CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat"),
                 "CHAT_ACCESS_LOG", "false"))) {
+            long listeningSeen = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched);
+            // The start the server reports happened within the time this test saw it take (it once counted from
+            // the boot time's whole second, and reported a second more).
+            var started = Pattern.compile("started in (\\d+) ms").matcher(process.output());
+            assertThat(started.find()).as(process.output()).isTrue();
+            assertThat(Long.parseLong(started.group(1))).isPositive().isLessThanOrEqualTo(listeningSeen);
             RunningServer client = RunningServer.remote(process.baseUri());
             assertThat(client.get("/health", null).status()).isEqualTo(200);
             assertThat(client.get("/chat/list-conversation/", null).status()).isEqualTo(401);

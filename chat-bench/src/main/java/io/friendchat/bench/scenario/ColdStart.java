@@ -302,8 +302,8 @@ public final class ColdStart {
                         + "the first complete `HTTP/1.1 200` to `GET /health` (which asks the database), polled every "
                         + "5 ms. The `friendchat` rows launch the script beside the jar as operators do (`JAVA` set to "
                         + "the harness's java, the archive kept beside the jar by default), so they include the "
-                        + "script's own time. \"Self-reported\" is the server's own `started in N ms` line (process "
-                        + "start to listening).\n\n");
+                        + "script's own time. \"Self-reported\" is the server's own `started in N ms` line (from the "
+                        + "JVM's start, so without the launch before it, to listening).\n\n");
         out.append("| variant | runs (ms) | best | median | self-reported |\n|---|---|---|---|---|\n");
         for (Variant variant : variants) {
             out.append("| ").append(variant.name()).append(" | ")
