@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * lock race), it is rolled back and the sends are written again one by one, each in a
  * transaction of its own, so that only the faulty one fails. When the database cannot be
  * reached, every send of the batch fails at once: retries against it would only wait again.
- * Just before its first commit it says so, so that the next batch's statements can run
+ * Just before each commit it says so; the first time lets the next batch's statements run
  * while this one commits.
  */
 final class BatchWriter {
@@ -32,12 +32,11 @@ final class BatchWriter {
     }
 
     /**
-     * One outcome per send, in the same order; never throws. Runs {@code committing} once,
-     * when the batch's statements are done and its first commit begins, or not at all when
-     * no commit is tried.
+     * One outcome per send, in the same order; never throws. Runs {@code committing} before
+     * each commit it tries: the first run says the batch's statements are done (the retries one
+     * by one come after it), and not at all when no commit is tried.
      */
     List<AppendOutcome> write(List<NewMessage> batch, Runnable committing) {
-        Commits commits = new Commits(committing);
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -52,7 +51,7 @@ final class BatchWriter {
                 connection.setAutoCommit(false);
             }
             try {
-                return writeOn(connection, batch, commits);
+                return writeOn(connection, batch, committing);
             } finally {
                 if (autoCommit) {
                     connection.setAutoCommit(true);
@@ -74,8 +73,8 @@ final class BatchWriter {
         return transactions.get();
     }
 
-    private List<AppendOutcome> writeOn(Connection connection, List<NewMessage> batch, Commits commits) {
-        Attempt together = attempt(connection, batch, commits);
+    private List<AppendOutcome> writeOn(Connection connection, List<NewMessage> batch, Runnable committing) {
+        Attempt together = attempt(connection, batch, committing);
         if (together.outcomes() != null) {
             return together.outcomes();
         }
@@ -87,7 +86,7 @@ final class BatchWriter {
         }
         List<AppendOutcome> outcomes = new ArrayList<>(batch.size());
         for (NewMessage send : batch) {
-            Attempt alone = attempt(connection, List.of(send), commits);
+            Attempt alone = attempt(connection, List.of(send), committing);
             if (alone.outcomes() != null) {
                 outcomes.add(alone.outcomes().get(0));
             } else if (alone.oneSendsFault()) {
@@ -100,7 +99,7 @@ final class BatchWriter {
         return outcomes;
     }
 
-    private Attempt attempt(Connection connection, List<NewMessage> batch, Commits commits) {
+    private Attempt attempt(Connection connection, List<NewMessage> batch, Runnable committing) {
         transactions.incrementAndGet();
         List<AppendOutcome> outcomes;
         try {
@@ -111,7 +110,7 @@ final class BatchWriter {
             // Not the database's: a send the statements refuse. Alone, it fails alone, with this very exception.
             return rolledBack(connection, e, true, null);
         }
-        commits.beginning();
+        committing.run();
         try {
             connection.commit();
         } catch (SQLException e) {
@@ -148,24 +147,6 @@ final class BatchWriter {
             outcomes.add(AppendOutcome.failed(new StoreUnavailable(message, cause)));
         }
         return outcomes;
-    }
-
-    /** Runs its hook before the first commit of a batch only: the retries one by one come after it. */
-    private static final class Commits {
-
-        private Runnable hook;
-
-        Commits(Runnable hook) {
-            this.hook = hook;
-        }
-
-        void beginning() {
-            Runnable once = hook;
-            hook = null;
-            if (once != null) {
-                once.run();
-            }
-        }
     }
 
     /**

@@ -198,9 +198,15 @@ final class GroupCommit implements AutoCloseable {
         private boolean passed;
         private boolean ended;
 
-        /** The batch's statements are done and it commits: the next batch may run its own. */
+        /**
+         * The batch's statements are done and it commits: the next batch may run its own. Only
+         * the first call counts: the batch's retries one by one commit again after it.
+         */
         void pass() {
             synchronized (lock) {
+                if (passed) {
+                    return;
+                }
                 passed = true;
                 turnTaken = false;
                 handOver();
