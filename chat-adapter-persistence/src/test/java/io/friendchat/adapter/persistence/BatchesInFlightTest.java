@@ -3,6 +3,7 @@ package io.friendchat.adapter.persistence;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.message.AppendOutcome;
 import io.friendchat.domain.message.MessageStore;
+import io.friendchat.domain.message.NewMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,14 +56,11 @@ class BatchesInFlightTest {
     @Test
     void withTwoInFlightTheNextBatchReachesItsCommitWhileTheLastOneCommits() throws Exception {
         GroupCommit groupCommit = groupCommit(2);
-        AccountId a = TestIds.next();
         AccountId b = TestIds.next();
-        AccountId c = TestIds.next();
         AccountId d = TestIds.next();
 
-        Future<List<AppendOutcome>> first = callers.submit(() -> groupCommit.appendAll(List.of(message(a, b, "first"))));
-        firstCommitReached.await();
-        List<AppendOutcome> second = groupCommit.appendAll(List.of(message(c, d, "second")));
+        Future<List<AppendOutcome>> first = firstSendHeldAtItsCommit(groupCommit, b);
+        List<AppendOutcome> second = groupCommit.appendAll(List.of(message(TestIds.next(), d, "second")));
 
         assertThat(commitsBegun.get()).isEqualTo(2);
         assertThat(first.isDone()).isFalse();
@@ -79,14 +77,10 @@ class BatchesInFlightTest {
     @Test
     void withOneInFlightTheNextBatchWaitsForTheLastOneToEnd() throws Exception {
         GroupCommit groupCommit = groupCommit(1);
-        AccountId a = TestIds.next();
-        AccountId b = TestIds.next();
-        AccountId c = TestIds.next();
-        AccountId d = TestIds.next();
 
-        Future<List<AppendOutcome>> first = callers.submit(() -> groupCommit.appendAll(List.of(message(a, b, "first"))));
-        firstCommitReached.await();
-        Future<List<AppendOutcome>> second = callers.submit(() -> groupCommit.appendAll(List.of(message(c, d, "second"))));
+        Future<List<AppendOutcome>> first = firstSendHeldAtItsCommit(groupCommit, TestIds.next());
+        NewMessage next = message(TestIds.next(), TestIds.next(), "second");
+        Future<List<AppendOutcome>> second = callers.submit(() -> groupCommit.appendAll(List.of(next)));
         while (groupCommit.queued() < 1) {
             Thread.sleep(1);
         }
@@ -106,6 +100,15 @@ class BatchesInFlightTest {
     void theDialectsSayHowManyBatchesTheyWriteAtOnce() {
         assertThat(SqlDialect.H2.batchesInFlight).isEqualTo(1);
         assertThat(SqlDialect.POSTGRESQL.batchesInFlight).isEqualTo(2);
+    }
+
+    /** Sends "first" from a new account to the receiver on a caller's thread; returns once its commit is held. */
+    private Future<List<AppendOutcome>> firstSendHeldAtItsCommit(GroupCommit groupCommit, AccountId receiver)
+            throws InterruptedException {
+        NewMessage first = message(TestIds.next(), receiver, "first");
+        Future<List<AppendOutcome>> sent = callers.submit(() -> groupCommit.appendAll(List.of(first)));
+        firstCommitReached.await();
+        return sent;
     }
 
     private GroupCommit groupCommit(int inFlight) {
