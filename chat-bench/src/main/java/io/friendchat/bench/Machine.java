@@ -40,7 +40,8 @@ public final class Machine {
         row(out, "memory", memTotal());
         row(out, "OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
                 + System.getProperty("os.arch") + ")");
-        row(out, "JDK of this run (each section names its own)", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        row(out, "JDK of this run (each section names its own)",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         row(out, "harness JVM flags (the in-process server runs in this JVM)", "`" + jvmFlags() + "`");
         row(out, "open files per process (soft / hard)", limit(files[0]) + " / " + limit(files[1])
                 + (ulimitAttempt.isEmpty() ? "" : " — " + ulimitAttempt));

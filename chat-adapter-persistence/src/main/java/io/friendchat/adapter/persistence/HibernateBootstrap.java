@@ -4,6 +4,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.bytecode.internal.none.BytecodeProviderImpl;
 import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.AvailableSettings;
 
@@ -34,7 +35,7 @@ final class HibernateBootstrap {
                 // so they need no proxy classes, and plain reflection reads their few fields. Generating those
                 // classes with ByteBuddy at every start (none of them fits in a class-data archive) was a tenth
                 // of the time to the first answer.
-                .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
+                .addService(BytecodeProvider.class, new BytecodeProviderImpl())
                 .build();
         try {
             return new MetadataSources(registry)
