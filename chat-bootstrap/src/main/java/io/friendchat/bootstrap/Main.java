@@ -44,8 +44,8 @@ public final class Main {
             List<String> flags = new ArrayList<>(args);
             boolean demo = flags.remove("--demo");
             ServerConfig config = ServerConfig.load(environment, flags, demo);
-            ChatServer server = StandaloneServer.start(config, out);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> StandaloneServer.stop(server), "chat-shutdown"));
+            StandaloneServer.start(config, out, server -> Runtime.getRuntime().addShutdownHook(
+                    new Thread(() -> StandaloneServer.stop(server), "chat-shutdown")));
             return SERVING;
         } catch (ConfigProblem e) {
             err.println("friendchat: " + e.getMessage());

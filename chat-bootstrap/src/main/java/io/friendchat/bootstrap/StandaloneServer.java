@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /** Starts the standalone server from its configuration and logs, in one line, where it serves. */
 final class StandaloneServer {
@@ -19,6 +20,14 @@ final class StandaloneServer {
     }
 
     static ChatServer start(ServerConfig config, PrintStream out) {
+        return start(config, out, server -> { });
+    }
+
+    /**
+     * Starts, and hands the listening server to {@code whenListening} before the demo provisions
+     * anything: a shutdown hook registered there also covers a stop asked for during the demo.
+     */
+    static ChatServer start(ServerConfig config, PrintStream out, Consumer<ChatServer> whenListening) {
         ServerConfig effective = config.jwtSecret() != null ? config : config.withJwtSecret(generatedSecret());
         FriendChat chat = FriendChat.builder()
                 .database(effective.database())
@@ -45,6 +54,7 @@ final class StandaloneServer {
         }
         LOG.info("friendchat listening on {} (database: {}) - started in {} ms", server.baseUri(),
                 effective.database().describe(), sinceProcessStart().toMillis());
+        whenListening.accept(server);
         if (effective.demo()) {
             Demo.run(server, effective, config.jwtSecret() == null, out);
         }

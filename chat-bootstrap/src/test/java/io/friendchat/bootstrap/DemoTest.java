@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,20 @@ class DemoTest {
                 assertThat(inbox.statusCode()).isEqualTo(200);
                 assertThat(RunningServer.json(inbox.body())).isEqualTo(RunningServer.json("{\"vide\": true, \"info\": []}"));
             }
+        }
+    }
+
+    @Test
+    void theServerIsHandedOverBeforeTheDemoProvisionsAnything(@TempDir Path dir) {
+        // Main registers its shutdown hook there: a stop asked for during the demo must still be graceful.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ServerConfig config = ServerConfig.load(Map.of("CHAT_PORT", "0",
+                "CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat")), List.of(), true);
+        List<String> printedWhenListening = new ArrayList<>();
+        try (ChatServer server = StandaloneServer.start(config, new PrintStream(out, true, StandardCharsets.UTF_8),
+                listening -> printedWhenListening.add(out.toString(StandardCharsets.UTF_8)))) {
+            assertThat(printedWhenListening).containsExactly("");
+            assertThat(server.chat().useCases().manageAccounts().orElseThrow().find("ayrei")).isPresent();
         }
     }
 }
