@@ -28,12 +28,12 @@ final class ServerProcess implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
     private final URI baseUri;
 
-    private ServerProcess(Map<String, String> settings) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar().toString()));
+    private ServerProcess(List<String> command, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("CHAT_"));
+        environment.keySet().removeIf(name -> name.startsWith("CHAT_") || name.startsWith("FRIENDCHAT_"));
         environment.putAll(defaults());
         environment.putAll(settings);
         process = builder.start();
@@ -45,7 +45,13 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar with these settings on top of a free port, the test secret, the admin token, no rate limit. */
     static ServerProcess start(Map<String, String> settings) throws IOException, InterruptedException {
-        return new ServerProcess(settings);
+        return new ServerProcess(List.of(javaBinary(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
+                jar().toString()), settings);
+    }
+
+    /** Runs a launcher script (it execs java, so this process becomes the server) with the same defaults. */
+    static ServerProcess launch(Path script, Map<String, String> settings) throws IOException, InterruptedException {
+        return new ServerProcess(List.of(script.toString()), settings);
     }
 
     URI baseUri() {
@@ -58,6 +64,12 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** The running JVM's arguments, as the operating system reports them. */
+    List<String> jvmArguments() {
+        return process.info().arguments().map(List::of).orElseThrow(() ->
+                new IllegalStateException("the arguments of process " + process.pid() + " are not visible"));
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed, as in a power cut of the process. */
@@ -100,7 +112,7 @@ final class ServerProcess implements AutoCloseable {
         return jar;
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
