@@ -1,7 +1,9 @@
 package io.friendchat.adapter.persistence;
 
+import io.friendchat.domain.account.Account;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.conversation.Conversation;
+import io.friendchat.domain.directory.AccountDraft;
 import io.friendchat.domain.message.MessageText;
 
 import java.sql.Connection;
@@ -12,18 +14,23 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Loads many messages into one conversation with JDBC batches, for benchmarks.
- * Ids come from the same IDENTITY column as every send, drawn under the
- * receiver's mailbox lock, and the conversation row is kept right.
+ * Loads many messages into one conversation, or many accounts, with JDBC batches, for
+ * benchmarks. Message ids come from the same IDENTITY column as every send, drawn under
+ * the receiver's mailbox lock, and the conversation row is kept right; account ids come
+ * from the directory's own sequence.
  */
 public final class BulkLoader {
 
     /** Messages per transaction: each commits on its own, so a long load never holds a lock for long. */
     public static final int PER_TRANSACTION = 10_000;
     private static final int PER_BATCH = 1_000;
+    private static final String INSERT_ACCOUNT = "insert into accounts"
+            + " (id, username, email, email_key, full_name, picture, two_factor) values (?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT = "insert into messages (conversation_id, sender_id, receiver_id, body, sent_at)"
             + " values (?, ?, ?, ?, ?)";
 
@@ -68,6 +75,52 @@ public final class BulkLoader {
                     insertChunk(connection, conversation, sender, receiver, first, size, text, time)));
         }
         return lastId;
+    }
+
+    /**
+     * Creates an account for each draft, {@link #PER_TRANSACTION} to a transaction, and returns their ids in the
+     * drafts' order. The ids are drawn from the sequence the directory draws from, so accounts it creates later go on
+     * above them; the drafts carry no id, and their usernames and e-mails must be new (a taken one fails its
+     * transaction's batch, as the table's unique keys say).
+     */
+    public List<Long> insertAccounts(List<AccountDraft> drafts) {
+        List<Long> ids = new ArrayList<>(drafts.size());
+        for (int from = 0; from < drafts.size(); from += PER_TRANSACTION) {
+            List<AccountDraft> chunk = drafts.subList(from, Math.min(drafts.size(), from + PER_TRANSACTION));
+            ids.addAll(scope.call(session -> session.doReturningWork(connection -> insertAccounts(connection, chunk))));
+        }
+        return ids;
+    }
+
+    private List<Long> insertAccounts(Connection connection, List<AccountDraft> drafts) throws SQLException {
+        List<Long> ids = new ArrayList<>(drafts.size());
+        try (PreparedStatement draw = connection.prepareStatement(sends.dialect().nextAccountId);
+             PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNT)) {
+            for (int i = 0; i < drafts.size(); i++) {
+                AccountDraft draft = drafts.get(i);
+                if (draft.id() != null) {
+                    throw new IllegalArgumentException("bulk-loaded accounts take their ids from the sequence");
+                }
+                long id;
+                try (ResultSet row = draw.executeQuery()) {
+                    row.next();
+                    id = row.getLong(1);
+                }
+                ids.add(id);
+                insert.setLong(1, id);
+                insert.setString(2, draft.username());
+                insert.setString(3, draft.email());
+                insert.setString(4, Account.emailKey(draft.email()));
+                insert.setString(5, draft.fullName());
+                insert.setString(6, draft.picture());
+                insert.setBoolean(7, draft.twoFactor());
+                insert.addBatch();
+                if ((i + 1) % PER_BATCH == 0 || i == drafts.size() - 1) {
+                    insert.executeBatch();
+                }
+            }
+        }
+        return ids;
     }
 
     private long insertChunk(Connection connection, Conversation conversation, AccountId sender, AccountId receiver,

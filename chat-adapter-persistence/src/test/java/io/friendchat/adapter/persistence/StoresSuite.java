@@ -37,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -260,6 +261,30 @@ abstract class StoresSuite {
 
     @Nested
     class Bulk {
+
+        @Test
+        void bulkLoadedAccountsAreTheDirectorysOwnAndLaterOnesGoOnAboveThem() {
+            Directory directory = database().directory();
+            String tag = "bulk" + System.nanoTime();
+            Account before = directory.create(new AccountDraft(null, tag + "-before", tag + "-before@example.com",
+                    "", null, false));
+            int count = BulkLoader.PER_TRANSACTION + 3;
+            List<AccountDraft> drafts = IntStream.range(0, count).mapToObj(i -> new AccountDraft(null, tag + "-" + i,
+                    tag + "-" + i + "@Example.com", "Bulk " + i, null, false)).toList();
+
+            List<Long> ids = database().bulkLoader().insertAccounts(drafts);
+
+            Account after = directory.create(new AccountDraft(null, tag + "-after", tag + "-after@example.com",
+                    "", null, false));
+            assertThat(ids).hasSize(count).doesNotHaveDuplicates().isSorted();
+            assertThat(ids.get(0)).isGreaterThan(before.id().value());
+            assertThat(after.id().value()).isGreaterThan(ids.get(count - 1));
+            assertThat(database().accounts().byId(AccountId.of(ids.get(count - 1)))).contains(new Account(
+                    AccountId.of(ids.get(count - 1)), Username.of(tag + "-" + (count - 1)),
+                    tag + "-" + (count - 1) + "@Example.com", "Bulk " + (count - 1), null, false));
+            assertThatThrownBy(() -> directory.create(new AccountDraft(null, tag + "-other", tag.toUpperCase()
+                    + "-0@example.com", "", null, false))).isInstanceOf(DirectoryConflict.class);
+        }
 
         @Test
         void aBulkLoadDrawsIdsFromTheSameSourceAndKeepsTheConversationRight() {
