@@ -10,6 +10,7 @@ import io.friendchat.bench.scenario.ColdStart;
 import io.friendchat.bench.scenario.DeliveryLatency;
 import io.friendchat.bench.scenario.HistoryPages;
 import io.friendchat.bench.scenario.IdleSockets;
+import io.friendchat.bench.scenario.IdleSocketsAcrossNodes;
 import io.friendchat.bench.scenario.JmhRun;
 import io.friendchat.bench.scenario.SendThroughput;
 import io.friendchat.bootstrap.BenchServers;
@@ -35,12 +36,13 @@ public final class Bench {
     static final List<String> SCENARIOS = List.of("baseline", "sockets", "history", "send", "latency", "coldstart",
             "jmh");
 
-    /** Every scenario ({@code ./bench all}): the above, then the several-node one, which has a command of its own. */
-    static final List<String> ALL = Stream.concat(SCENARIOS.stream(), Stream.of("cluster")).toList();
+    /** Every scenario ({@code ./bench all}): the above, then the several-node ones, each a command of its own. */
+    static final List<String> ALL = Stream.concat(SCENARIOS.stream(), Stream.of("cluster", "sockets-nodes")).toList();
 
     static final String USAGE = """
-            ./bench [baseline send latency sockets history coldstart jmh cluster ... | all] [flags]
-            (no scenario: all but cluster, in about 5 minutes on 2 cores with the defaults below; all: cluster too)
+            ./bench [baseline send latency sockets history coldstart jmh cluster sockets-nodes ... | all] [flags]
+            (no scenario: all but the several-node ones, in about 5 minutes on 2 cores with the defaults below;
+            all: cluster and sockets-nodes too)
 
             shared:    --pairs 8 --warmup 2 --duration 5 --rate 1000 --trickle 100 (a low rate, for latency and sockets)
                        --samples 500 (sequential GETs of the baseline)
@@ -66,6 +68,12 @@ public final class Bench {
             cluster:   three nodes and one, on PostgreSQL and a redis-server of the run's own (skipped without them):
                        --pg-url jdbc:postgresql://127.0.0.1:5432/test --pg-user postgres
                        --cluster-rate N (default: half the first one-node closed loop's rate, at most 200/s)
+            sockets-nodes: 100,000 idle sockets over nodes in processes of their own (each under the open-file limit),
+                       on PostgreSQL and a redis-server of the run's own (skipped without them): --nodes 6
+                       --node-sockets 100000
+                       --node-jvm -Xms1g,-Xmx1g,-XX:+UseG1GC,-XX:TieredStopAtLevel=1 (the nodes' flags, comma-separated)
+                       --node-warmup 20 (seconds of messages at twice --trickle)
+                       --jar chat-bootstrap/target/chat-server.jar, and the sockets flags above but --sockets
             """;
 
     private Bench() {
@@ -114,6 +122,7 @@ public final class Bench {
                 case "coldstart" -> new ColdStart(flags).run();
                 case "jmh" -> new JmhRun(flags).run();
                 case "cluster" -> new ClusterSend(flags).run(baseline);
+                case "sockets-nodes" -> new IdleSocketsAcrossNodes(flags).run(baseline);
                 default -> throw new IllegalArgumentException(scenario);
             };
             if (markdown != null) {
@@ -163,7 +172,8 @@ public final class Bench {
     }
 
     private static boolean needsBaseline(String scenario) {
-        return List.of("baseline", "send", "latency", "sockets", "history", "cluster").contains(scenario);
+        return List.of("baseline", "send", "latency", "sockets", "history", "cluster",
+                "sockets-nodes").contains(scenario);
     }
 
     private static List<String> withMachine(List<String> scenarios) {

@@ -16,7 +16,16 @@ public final class ProcessFacts {
 
     /** Descriptors open now in this process. */
     public static int openFiles() {
-        String[] fds = new File("/proc/self/fd").list();
+        return openFiles("self");
+    }
+
+    /** Descriptors open now in another process of this user. */
+    public static int openFiles(long pid) {
+        return openFiles(Long.toString(pid));
+    }
+
+    private static int openFiles(String process) {
+        String[] fds = new File("/proc/" + process + "/fd").list();
         return fds == null ? -1 : fds.length;
     }
 
@@ -38,8 +47,17 @@ public final class ProcessFacts {
 
     /** Resident set size in bytes (VmRSS), or -1. */
     public static long residentBytes() {
+        return residentBytes("self");
+    }
+
+    /** Another process's resident set size in bytes (VmRSS), or -1. */
+    public static long residentBytes(long pid) {
+        return residentBytes(Long.toString(pid));
+    }
+
+    private static long residentBytes(String process) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }

@@ -5,13 +5,10 @@ import io.friendchat.bench.Flags;
 import java.time.Duration;
 
 /**
- * The sizes the baseline shares with the scenarios it is compared to: friend
- * pairs (senders and socket-holding receivers), warm-up and measured seconds, and
- * the fixed rate of the latency runs.
- */
-/**
- * The sizes every scenario shares. {@code connections}: the open loops' sender threads, each
- * with one keep-alive connection (see {@link io.friendchat.bench.client.OpenLoop}).
+ * The sizes every scenario shares with the baseline it is compared to: friend pairs (senders and
+ * socket-holding receivers), warm-up and measured seconds, the fixed rate of the latency runs, and
+ * {@code connections}, the open loops' sender threads, each with one keep-alive connection (see
+ * {@link io.friendchat.bench.client.OpenLoop}).
  */
 public record Sizes(int pairs, int warmupSeconds, int seconds, int rate, int connections) {
 
