@@ -84,12 +84,19 @@ public final class IdleSocketsAcrossNodes {
         this.databaseUser = flags.text("pg-user", "postgres");
     }
 
-    /** What one node held, and what it cost it. */
-    private record NodeFigures(long sockets, long socketsAfterTrickle, long heapBefore, long heapAfter,
-                               long rssBefore, long rssAfter, int filesBefore, int filesAfter) {
+    /** One node read at one moment: its own socket count, heap after full GCs, resident memory, open files. */
+    private record Reading(long sockets, long heap, long resident, int files) {
+
+        static Reading of(NodeProcess node) throws IOException, InterruptedException {
+            return new Reading(node.socketsOpen(), node.heapAfterGc(), node.residentBytes(), node.openFiles());
+        }
+    }
+
+    /** What one node held once the sockets were open (probes excluded), and what they cost it. */
+    private record NodeFigures(long sockets, long socketsAfterTrickle, Reading before, Reading with) {
 
         double heapPerSocket() {
-            return sockets > 0 ? (double) (heapAfter - heapBefore) / sockets : Double.NaN;
+            return sockets > 0 ? (double) (with.heap() - before.heap()) / sockets : Double.NaN;
         }
     }
 
@@ -132,9 +139,9 @@ public final class IdleSocketsAcrossNodes {
                     trickle(clients, pairs, 2 * trickle, Duration.ofSeconds(warmupSeconds), "warm:", current);
                     System.out.println("sockets-nodes: trickle at " + trickle + "/s before the idle sockets open");
                     DeliveryLatency.Run alone = trickle(clients, pairs, trickle, sizes.window(), "solo:", current);
-                    List<long[]> before = new ArrayList<>();
+                    List<Reading> before = new ArrayList<>();
                     for (NodeProcess node : nodes) {
-                        before.add(new long[]{node.heapAfterGc(), node.residentBytes(), node.openFiles()});
+                        before.add(Reading.of(node));
                     }
 
                     long rampStart = System.nanoTime();
@@ -162,10 +169,9 @@ public final class IdleSocketsAcrossNodes {
                     System.out.println("sockets-nodes: " + settle + " s to settle, then the heaps and a trickle at "
                             + trickle + "/s");
                     Thread.sleep(settle * 1000L);
-                    List<long[]> after = new ArrayList<>();
+                    List<Reading> with = new ArrayList<>();
                     for (NodeProcess node : nodes) {
-                        after.add(new long[]{node.socketsOpen(), node.heapAfterGc(), node.residentBytes(),
-                                node.openFiles()});
+                        with.add(Reading.of(node));
                     }
                     DeliveryLatency.Run measured = trickle(clients, pairs, trickle, sizes.window(), "trk:", current);
 
@@ -173,9 +179,8 @@ public final class IdleSocketsAcrossNodes {
                     for (int n = 0; n < nodeCount; n++) {
                         // The probes' receivers hold one socket on each of some nodes: they are not idle sockets.
                         long probes = probesOn(n);
-                        figures.add(new NodeFigures(after.get(n)[0] - probes, nodes.get(n).socketsOpen() - probes,
-                                before.get(n)[0], after.get(n)[1], before.get(n)[1], after.get(n)[2],
-                                (int) before.get(n)[2], (int) after.get(n)[3]));
+                        figures.add(new NodeFigures(with.get(n).sockets() - probes,
+                                nodes.get(n).socketsOpen() - probes, before.get(n), with.get(n)));
                     }
                     List<String> stats = new ArrayList<>();
                     for (HolderProcess holder : holders) {
@@ -281,9 +286,9 @@ public final class IdleSocketsAcrossNodes {
                             String schema, String redisVersion, double loadBefore) {
         long held = nodes.stream().mapToLong(NodeFigures::sockets).sum();
         long heldAfter = nodes.stream().mapToLong(NodeFigures::socketsAfterTrickle).sum();
-        long heapBefore = nodes.stream().mapToLong(NodeFigures::heapBefore).sum();
-        long heapAfter = nodes.stream().mapToLong(NodeFigures::heapAfter).sum();
-        long rssGrowth = nodes.stream().mapToLong(node -> node.rssAfter() - node.rssBefore()).sum();
+        long heapBefore = nodes.stream().mapToLong(node -> node.before().heap()).sum();
+        long heapAfter = nodes.stream().mapToLong(node -> node.with().heap()).sum();
+        long rssGrowth = nodes.stream().mapToLong(node -> node.with().resident() - node.before().resident()).sum();
         double perSocket = held > 0 ? (double) (heapAfter - heapBefore) / held : Double.NaN;
         long[] limit = ProcessFacts.openFileLimit();
         Histogram delivered = measured.delivered;
@@ -326,10 +331,11 @@ public final class IdleSocketsAcrossNodes {
         for (int n = 0; n < nodes.size(); n++) {
             NodeFigures node = nodes.get(n);
             out.append("| ").append(n + 1).append(" | ").append(Figures.count(node.sockets())).append(" | ")
-                    .append(Figures.bytes(node.heapBefore())).append(" → ").append(Figures.bytes(node.heapAfter()))
+                    .append(Figures.bytes(node.before().heap())).append(" → ").append(Figures.bytes(node.with().heap()))
                     .append(" | ").append(Figures.bytes(node.heapPerSocket())).append(" | ")
-                    .append(Figures.bytes(node.rssAfter() - node.rssBefore())).append(" | ")
-                    .append(Figures.count(node.filesBefore())).append(" → ").append(Figures.count(node.filesAfter()))
+                    .append(Figures.bytes(node.with().resident() - node.before().resident())).append(" | ")
+                    .append(Figures.count(node.before().files())).append(" → ")
+                    .append(Figures.count(node.with().files()))
                     .append(" |\n");
         }
         out.append("| **all nodes** | **").append(Figures.count(held)).append("** (").append(Figures.count(heldAfter))
