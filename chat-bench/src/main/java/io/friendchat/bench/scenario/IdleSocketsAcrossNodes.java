@@ -210,9 +210,14 @@ public final class IdleSocketsAcrossNodes {
         }
     }
 
-    /** The nodes' own logs, kept for a look after the run in {@value #LOGS}. */
+    /** The nodes' own logs, kept for a look after the run in {@value #LOGS} (in place of the last run's). */
     private static void keepNodeLogs(Path work) throws IOException {
         Path logs = Files.createDirectories(Path.of(LOGS));
+        try (var earlier = Files.list(logs)) {
+            for (Path file : earlier.toList()) {
+                Files.delete(file);
+            }
+        }
         try (var files = Files.list(work)) {
             for (Path file : files.filter(file -> file.getFileName().toString().startsWith("node-")).toList()) {
                 Files.copy(file, logs.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
