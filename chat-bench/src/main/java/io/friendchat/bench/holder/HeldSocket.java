@@ -15,16 +15,19 @@ final class HeldSocket {
     enum State { CONNECTING, HANDSHAKE, OPEN, CLOSED }
 
     final SocketChannel channel;
+    final long accountId;
     private final ByteBuffer request;
     private final ArrayDeque<ByteBuffer> outgoing = new ArrayDeque<>();
     private final FrameReader frames = new FrameReader();
     private StringBuilder response = new StringBuilder();
     private boolean everOpened;
+    private int closeCode;
     final long startedAt = System.nanoTime();
     State state = State.CONNECTING;
 
-    HeldSocket(SocketChannel channel, String host, int port, String token, String key) {
+    HeldSocket(SocketChannel channel, long accountId, String host, int port, String token, String key) {
         this.channel = channel;
+        this.accountId = accountId;
         this.request = ByteBuffer.wrap(("GET /ws/connection/?token=" + token + " HTTP/1.1\r\n"
                 + "Host: " + host + ":" + port + "\r\n"
                 + "Upgrade: websocket\r\n"
@@ -35,6 +38,11 @@ final class HeldSocket {
 
     boolean everOpened() {
         return everOpened;
+    }
+
+    /** Closed by the server with 1013: try again later, as API.md tells clients to. */
+    boolean toldToRetry() {
+        return closeCode == 1013;
     }
 
     /** Connected: sends the upgrade request. */
@@ -85,6 +93,7 @@ final class HeldSocket {
 
                 @Override
                 public void close(int code) {
+                    closeCode = code;
                     stats.closedByServer(code);
                     outgoing.add(FrameReader.closeFrame(code == 1005 ? 1000 : code, code));
                     state = State.CLOSED;

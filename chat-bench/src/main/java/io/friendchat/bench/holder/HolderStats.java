@@ -9,6 +9,7 @@ final class HolderStats {
     private int open;
     private int failed;
     private int closedByServer;
+    private int retried;
     private long events;
     private long pings;
     private final Map<Integer, Integer> closeCodes = new TreeMap<>();
@@ -30,6 +31,10 @@ final class HolderStats {
         closeCodes.merge(code, 1, Integer::sum);
     }
 
+    void retried() {
+        retried++;
+    }
+
     void event() {
         events++;
     }
@@ -38,9 +43,10 @@ final class HolderStats {
         pings++;
     }
 
-    /** "open=... failed=... closed=... events=... pings=... codes={...}" */
+    /** "open=... failed=... closed=... retried=... events=... pings=... codes={...}" */
     String line() {
-        return "open=" + open + " failed=" + failed + " closed=" + closedByServer + " events=" + events
+        return "open=" + open + " failed=" + failed + " closed=" + closedByServer + " retried=" + retried
+                + " events=" + events
                 + " pings=" + pings + " codes=" + closeCodes.toString().replace(" ", "");
     }
 }

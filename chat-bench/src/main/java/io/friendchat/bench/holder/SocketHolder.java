@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * A child process of the sockets scenario: opens one authenticated chat socket
  * per account id (over a few 127.0.0.x source addresses, a bounded number of
- * handshakes at a time), then holds them idle, answering pings, until told to stop.
+ * handshakes at a time), then holds them idle, answering pings, until told to stop. A socket the server
+ * closes with 1013 (try again later) is opened again a second later, as API.md tells clients to.
  *
  * <p>{@code SocketHolder <host> <port> <ids file> <source addresses, comma-separated> <handshakes at once>},
  * secret in {@code BENCH_JWT_SECRET}. Prints {@code progress ...}, then {@code ready ...}; answers
@@ -42,8 +43,14 @@ public final class SocketHolder {
     private final SecureRandom random = new SecureRandom();
     /** A handshake not done by then counts as failed: a server out of descriptors accepts nothing more. */
     private static final long HANDSHAKE_TIMEOUT_NANOS = 30_000_000_000L;
+    private static final long RETRY_AFTER_NANOS = 1_000_000_000L;
+
+    /** An account whose socket is to be opened again once {@code dueAt} (System.nanoTime) has passed. */
+    private record Retry(long accountId, long dueAt) {
+    }
 
     private final ArrayDeque<HeldSocket> handshaking = new ArrayDeque<>();
+    private final ArrayDeque<Retry> retries = new ArrayDeque<>();
     private volatile boolean stopping;
     private volatile String statsRequest;
 
@@ -101,6 +108,13 @@ public final class SocketHolder {
                 }
                 next++;
             }
+            while (!retries.isEmpty() && retries.peek().dueAt() - System.nanoTime() <= 0
+                    && handshaking.size() < handshakesAtOnce) {
+                Retry retry = retries.poll();
+                if (!connect(selector, retry.accountId(), sources.get((int) (retry.accountId() % sources.size())))) {
+                    stats.failed();
+                }
+            }
             selector.select(100);
             Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
             while (keys.hasNext()) {
@@ -115,6 +129,10 @@ public final class SocketHolder {
                     } else {
                         stats.failed();
                     }
+                    if (socket.toldToRetry()) {
+                        retries.add(new Retry(socket.accountId, System.nanoTime() + RETRY_AFTER_NANOS));
+                        stats.retried();
+                    }
                 }
             }
             long now = System.nanoTime();
@@ -122,7 +140,7 @@ public final class SocketHolder {
                 lastReport = now;
                 System.out.println("progress " + stats.line());
             }
-            if (!readyTold && next == ids.length && handshaking.isEmpty()) {
+            if (!readyTold && next == ids.length && handshaking.isEmpty() && retries.isEmpty()) {
                 readyTold = true;
                 System.out.println("ready " + stats.line() + " ms=" + (System.nanoTime() - firstConnect) / 1_000_000);
             }
@@ -160,7 +178,7 @@ public final class SocketHolder {
             channel.configureBlocking(false);
             byte[] key = new byte[16];
             random.nextBytes(key);
-            HeldSocket socket = new HeldSocket(channel, host, port, issuer.issue(id, Duration.ofHours(6), false),
+            HeldSocket socket = new HeldSocket(channel, id, host, port, issuer.issue(id, Duration.ofHours(6), false),
                     Base64.getEncoder().encodeToString(key));
             if (channel.connect(new InetSocketAddress(host, port))) {
                 socket.connected();

@@ -157,6 +157,7 @@ public final class IdleSockets {
         long holderOpen = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "open")).sum();
         long holderFailed = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "failed")).sum();
         long holderClosed = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "closed")).sum();
+        long holderRetried = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "retried")).sum();
         long holderPings = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "pings")).sum();
         long perProcessMax = f.limit()[1] - f.filesBefore() - SPARE_FILES;
         StringBuilder out = new StringBuilder();
@@ -183,7 +184,8 @@ public final class IdleSockets {
                 .append(Figures.count(f.held())).append("** (").append(Figures.count(f.heldAfter()))
                 .append(" after the trickle) |\n");
         out.append("| the holders' view | open ").append(Figures.count(holderOpen)).append(", failed ")
-                .append(holderFailed).append(", closed by the server ").append(holderClosed).append(", pings answered ")
+                .append(holderFailed).append(", closed by the server ").append(holderClosed)
+                .append(", opened again after a 1013 ").append(holderRetried).append(", pings answered ")
                 .append(holderPings).append(" |\n");
         out.append("| ramp: handshakes, first to last (slowest holder) | ")
                 .append(String.format("%.1f s", f.handshakeSeconds())).append(" (")

@@ -303,6 +303,7 @@ public final class IdleSocketsAcrossNodes {
         long holderOpen = holderStats.stream().mapToLong(s -> HolderProcess.field(s, "open")).sum();
         long holderFailed = holderStats.stream().mapToLong(s -> HolderProcess.field(s, "failed")).sum();
         long holderClosed = holderStats.stream().mapToLong(s -> HolderProcess.field(s, "closed")).sum();
+        long holderRetried = holderStats.stream().mapToLong(s -> HolderProcess.field(s, "retried")).sum();
 
         StringBuilder out = new StringBuilder();
         out.append("## 3b. sockets across nodes — issue 8's 100,000 idle sockets, one process per node\n\n");
@@ -322,7 +323,8 @@ public final class IdleSocketsAcrossNodes {
                 .append(String.format("%.1f s", provisionSeconds)).append("), an equal share for each node, opened by ")
                 .append("child JVMs (`SocketHolder`, at most ").append(Figures.count(perProcess))
                 .append(" sockets each, four 127.0.0.x source addresses each, at most ").append(handshakes)
-                .append(" handshakes at a time). Meanwhile ").append(probePairs).append(" probe pairs exchange ")
+                .append(" handshakes at a time, opening a socket again a second after the server closes it with "
+                        + "1013, as clients are told to). Meanwhile ").append(probePairs).append(" probe pairs exchange ")
                 .append(trickle).append(" messages/s, pair *i*'s sender posting through node *i* and its "
                         + "receiver's socket on node *i* + 1, so every message crosses Redis; after ")
                 .append(warmupSeconds).append(" s at twice that rate to warm the nodes, measured for ")
@@ -349,7 +351,8 @@ public final class IdleSocketsAcrossNodes {
                 .append(Figures.bytes(rssGrowth)).append(" | |\n\n");
         out.append("| figure | value |\n|---|---|\n");
         out.append("| the holders' view | open ").append(Figures.count(holderOpen)).append(", failed ")
-                .append(holderFailed).append(", closed by the server ").append(holderClosed).append(" (")
+                .append(holderFailed).append(", closed by the server ").append(holderClosed)
+                .append(", opened again after a 1013 (try again later) ").append(holderRetried).append(" (")
                 .append(holderStats.size()).append(" holders) |\n");
         out.append("| ramp: handshakes, first to last (slowest holder) | ")
                 .append(String.format("%.1f s", handshakeSeconds)).append(" (")
