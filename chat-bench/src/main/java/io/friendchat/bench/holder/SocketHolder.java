@@ -54,8 +54,8 @@ public final class SocketHolder {
     private volatile boolean stopping;
     private volatile String statsRequest;
 
-    private SocketHolder(String host, int port, long[] ids, List<InetSocketAddress> sources, int handshakesAtOnce,
-                         String secret) {
+    SocketHolder(String host, int port, long[] ids, List<InetSocketAddress> sources, int handshakesAtOnce,
+                 String secret) {
         this.host = host;
         this.port = port;
         this.ids = ids;
@@ -86,12 +86,13 @@ public final class SocketHolder {
                 holder.statsRequest = command;
             }
         }
-        holder.stopping = true;
+        holder.stop();
         loop.join(10_000);
         System.exit(0);
     }
 
-    private void run() throws IOException {
+    /** Opens and holds the sockets until {@link #stop()}; returns then. */
+    void run() throws IOException {
         Selector selector = Selector.open();
         ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         int next = 0;
@@ -153,6 +154,15 @@ public final class SocketHolder {
             key.channel().close();
         }
         selector.close();
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    /** Its counters; read them from another thread only after {@link #run()} returned. */
+    HolderStats stats() {
+        return stats;
     }
 
     private void expireHandshakes() {
