@@ -8,6 +8,7 @@ import io.friendchat.bench.client.ClosedLoop;
 import io.friendchat.bench.client.FriendPairs;
 import io.friendchat.bench.client.Provisioning;
 import io.friendchat.bench.client.ServerUnderTest;
+import io.friendchat.bench.cluster.ClusterServices;
 import io.friendchat.bench.cluster.PostgresSchema;
 import io.friendchat.bench.cluster.RedisProcess;
 import io.friendchat.bench.report.Figures;
@@ -38,8 +39,7 @@ public final class ClusterSend {
 
     private final Flags flags;
     private final Sizes sizes;
-    private final String databaseUrl;
-    private final String databaseUser;
+    private final ClusterServices services;
     private final String jwtSecret = ServerUnderTest.newSecret(32);
     private final String adminToken = ServerUnderTest.newSecret(16);
     /** Messages per second of the open loops: {@code --cluster-rate}, else set by the first closed loop. */
@@ -48,8 +48,7 @@ public final class ClusterSend {
     public ClusterSend(Flags flags) {
         this.flags = flags;
         this.sizes = Sizes.from(flags);
-        this.databaseUrl = flags.text("pg-url", "jdbc:postgresql://127.0.0.1:5432/test");
-        this.databaseUser = flags.text("pg-user", "postgres");
+        this.services = ClusterServices.from(flags);
         this.rate = flags.integer("cluster-rate", 0);
     }
 
@@ -74,11 +73,11 @@ public final class ClusterSend {
             System.out.println("cluster: skipped — " + missing.get());
             return null;
         }
-        Path redisBinary = RedisProcess.binary().orElseThrow();
+        Path redisBinary = services.redisBinary();
         double loadBefore = LoadAverage.now();
         String singleSchema;
         Measurement first;
-        try (PostgresSchema schema = PostgresSchema.create(databaseUrl, databaseUser)) {
+        try (PostgresSchema schema = services.newSchema()) {
             singleSchema = schema.name();
             System.out.println("cluster: one node on PostgreSQL schema " + schema.name());
             try (ServerUnderTest node = ServerUnderTest.startNode(flags, database(schema), jwtSecret, adminToken)) {
@@ -87,7 +86,7 @@ public final class ClusterSend {
             Measurement three;
             String clusterSchema;
             String redisUrl;
-            try (PostgresSchema shared = PostgresSchema.create(databaseUrl, databaseUser);
+            try (PostgresSchema shared = services.newSchema();
                  RedisProcess redis = RedisProcess.start(redisBinary)) {
                 clusterSchema = shared.name();
                 redisUrl = redis.url();
@@ -120,10 +119,7 @@ public final class ClusterSend {
         if (flags.has("target")) {
             return Optional.of("the cluster scenario starts its own nodes in-process (run it without --target)");
         }
-        if (RedisProcess.binary().isEmpty()) {
-            return Optional.of("redis-server is not on the PATH");
-        }
-        return PostgresSchema.unreachable(databaseUrl, databaseUser);
+        return services.missing();
     }
 
     private Map<String, String> database(PostgresSchema schema) {
@@ -200,7 +196,8 @@ public final class ClusterSend {
                 .append(" --cluster-rate ").append(rate).append("` — ").append(Machine.stamp())
                 .append(", load average ").append(Figures.load(loadBefore, LoadAverage.now())).append("\n\n");
         out.append("The real standalone server, started in this JVM through the same code as `main`, on the "
-                        + "local PostgreSQL (`").append(databaseUrl).append("`, a fresh schema per set-up, dropped "
+                        + "local PostgreSQL (`").append(services.databaseUrl())
+                .append("`, a fresh schema per set-up, dropped "
                         + "after: `").append(singleSchema).append("` for one node, `").append(clusterSchema)
                 .append("` for three). **Three nodes**: `CHAT_REDIS_URL` set to a `redis-server` the run starts "
                         + "itself (").append(redisVersion).append(", `").append(redisUrl)

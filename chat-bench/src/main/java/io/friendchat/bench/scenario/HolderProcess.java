@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** A {@link SocketHolder} child JVM, driven over its standard input and output. */
 final class HolderProcess implements AutoCloseable {
@@ -36,8 +37,13 @@ final class HolderProcess implements AutoCloseable {
         reader.start();
     }
 
-    static HolderProcess start(String host, int port, List<Long> ids, List<String> sources, int handshakes,
-                               String secret, Path dir) throws IOException {
+    /**
+     * Starts holder number {@code index} of a run: it connects from four 127.0.0.x source addresses of its own, so
+     * that no address runs out of ports.
+     */
+    static HolderProcess start(String host, int port, List<Long> ids, int index, int handshakes, String secret,
+                               Path dir) throws IOException {
+        List<String> sources = IntStream.range(0, 4).mapToObj(a -> "127.0.0." + (10 + index * 4 + a)).toList();
         Path idsFile = Files.createTempFile(dir, "ids-", ".txt");
         Files.writeString(idsFile, ids.stream().map(String::valueOf).collect(Collectors.joining("\n")));
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -92,6 +98,11 @@ final class HolderProcess implements AutoCloseable {
         commands.flush();
         statsAnswer.await(10, TimeUnit.SECONDS);
         return stats.get();
+    }
+
+    /** A counter summed over several holders' stats lines. */
+    static long total(List<String> stats, String name) {
+        return stats.stream().mapToLong(line -> field(line, name)).sum();
     }
 
     static long field(String stats, String name) {

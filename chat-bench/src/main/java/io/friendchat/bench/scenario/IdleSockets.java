@@ -30,9 +30,9 @@ import java.util.stream.IntStream;
  */
 public final class IdleSockets {
 
-    private static final long TARGET_SOCKETS = 100_000;
-    private static final double TARGET_BYTES_PER_SOCKET = 25 * 1024;
-    private static final double TARGET_P99_MICROS = 50_000;
+    static final long TARGET_SOCKETS = 100_000;
+    static final double TARGET_BYTES_PER_SOCKET = 25 * 1024;
+    static final double TARGET_P99_MICROS = 50_000;
     /** Descriptors kept free in the server's process for the JVM, the database and the trickle's connections. */
     private static final int SPARE_FILES = 400;
 
@@ -90,10 +90,8 @@ public final class IdleSockets {
             try {
                 for (int p = 0; p * perProcess < sockets; p++) {
                     List<Long> slice = ids.subList(p * perProcess, Math.min(sockets, (p + 1) * perProcess));
-                    List<String> sources = IntStream.range(0, 4).mapToObj(a -> "127.0.0." + (10 + holders.size() * 4 + a))
-                            .toList();
-                    holders.add(HolderProcess.start("127.0.0.1", server.base().getPort(), slice, sources, handshakes,
-                            server.jwtSecret(), work));
+                    holders.add(HolderProcess.start("127.0.0.1", server.base().getPort(), slice, holders.size(),
+                            handshakes, server.jwtSecret(), work));
                 }
                 for (HolderProcess holder : holders) {
                     if (!holder.awaitReady(600)) {
@@ -154,11 +152,11 @@ public final class IdleSockets {
         double p99 = delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
         double perSocket = f.held() > 0 ? (double) (f.heapAfter() - f.heapBefore()) / f.held() : Double.NaN;
         double rssPerSocket = f.held() > 0 ? (double) (f.rssAfter() - f.rssBefore()) / f.held() : Double.NaN;
-        long holderOpen = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "open")).sum();
-        long holderFailed = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "failed")).sum();
-        long holderClosed = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "closed")).sum();
-        long holderRetried = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "retried")).sum();
-        long holderPings = f.holderStats().stream().mapToLong(s -> HolderProcess.field(s, "pings")).sum();
+        long holderOpen = HolderProcess.total(f.holderStats(), "open");
+        long holderFailed = HolderProcess.total(f.holderStats(), "failed");
+        long holderClosed = HolderProcess.total(f.holderStats(), "closed");
+        long holderRetried = HolderProcess.total(f.holderStats(), "retried");
+        long holderPings = HolderProcess.total(f.holderStats(), "pings");
         long perProcessMax = f.limit()[1] - f.filesBefore() - SPARE_FILES;
         StringBuilder out = new StringBuilder();
         out.append("## 3. sockets — idle sockets held, heap per socket, delivery at that size\n\n");
