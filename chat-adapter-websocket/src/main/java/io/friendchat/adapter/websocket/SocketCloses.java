@@ -8,9 +8,13 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.CloseReason.CloseCodes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The close codes of API.md's table, and the one place that turns failures into them. */
 final class SocketCloses {
+
+    private static final Logger LOG = Logger.getLogger(SocketCloses.class.getName());
 
     static final int BAD_REQUEST = 4400;
     static final int UNAUTHORIZED = 4401;
@@ -34,7 +38,11 @@ final class SocketCloses {
     private SocketCloses() {
     }
 
-    /** Why a socket is refused or dropped, for a failure of the core. */
+    /**
+     * Why a socket is refused or dropped, for a failure of the core. The client's own
+     * mistakes are its to read in the close frame; the server's are logged, as the REST
+     * adapter logs its 503s and 500s, since the client's reason tells an operator nothing.
+     */
     static CloseReason refusal(RuntimeException failure) {
         if (failure instanceof InvalidToken) {
             return of(UNAUTHORIZED, failure.getMessage());
@@ -46,8 +54,11 @@ final class SocketCloses {
             return of(BAD_REQUEST, failure.getMessage());
         }
         if (failure instanceof StoreUnavailable) {
+            LOG.log(Level.WARNING, "a socket was closed with 1013, the store is unavailable: " + failure.getMessage(),
+                    failure.getCause());
             return STORE_UNAVAILABLE;
         }
+        LOG.log(Level.SEVERE, "a socket was closed with 1011: unexpected failure", failure);
         return INTERNAL;
     }
 

@@ -126,11 +126,25 @@ class RefusalsTest {
         Account bob = world.account(2, "bob");
         String socket = "/ws/connection/?token=" + world.token(bob);
         world.storeDown(true);
-        try (Client client = Client.connect(world.uri(socket))) {
+        try (LoggedRecords logged = LoggedRecords.of(SocketCloses.class);
+             Client client = Client.connect(world.uri(socket))) {
             CloseReason reason = client.awaitClose();
 
             assertThat(reason.getCloseCode().getCode()).isEqualTo(1013);
             assertThat(reason.getReasonPhrase()).isEqualTo("The database cannot be reached: try again later.");
+            // The client is told to come back later; the operator is told why.
+            assertThat(logged.lines()).containsExactly(
+                    "WARNING a socket was closed with 1013, the store is unavailable: the database cannot be reached");
+        }
+    }
+
+    @Test
+    void a_client_mistake_is_told_to_the_client_and_not_logged() {
+        world = LiveWorld.start();
+        try (LoggedRecords logged = LoggedRecords.of(SocketCloses.class);
+             Client client = Client.connect(world.uri("/ws/connection/?token=forged"))) {
+            assertThat(client.awaitClose().getCloseCode().getCode()).isEqualTo(4401);
+            assertThat(logged.lines()).isEmpty();
         }
     }
 
