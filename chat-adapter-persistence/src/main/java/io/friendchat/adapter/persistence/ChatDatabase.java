@@ -8,7 +8,6 @@ import io.friendchat.domain.friendship.Friendships;
 import io.friendchat.domain.message.MessageStore;
 import io.friendchat.domain.store.StoreHealth;
 import io.friendchat.domain.store.StoreUnavailable;
-import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +136,7 @@ public final class ChatDatabase implements AutoCloseable {
     private static ChatDatabase start(HikariDataSource ownPool, DataSource dataSource, SqlDialect.Product product,
                                       String description) {
         HibernateStart hibernate = HibernateStart.begin(dataSource, product, ownPool != null);
-        MigrateResult migrated;
+        Migrations.Outcome migrated;
         try {
             migrated = Migrations.migrate(dataSource);
         } catch (RuntimeException e) {
@@ -145,9 +144,8 @@ public final class ChatDatabase implements AutoCloseable {
             throw new StoreUnavailable("Cannot migrate the database (" + description + "): "
                     + StoreFailures.rootMessage(e), e);
         }
-        String readyLine = "Chat database ready: " + description + " (schema version "
-                + (migrated.targetSchemaVersion != null ? migrated.targetSchemaVersion : migrated.initialSchemaVersion)
-                + ", " + migrated.migrationsExecuted + " migration(s) applied now)";
+        String readyLine = "Chat database ready: " + description + " (schema version " + migrated.version()
+                + ", " + migrated.appliedNow() + " migration(s) applied now)";
         return new ChatDatabase(ownPool, dataSource, hibernate, product.dialect(), readyLine);
     }
 

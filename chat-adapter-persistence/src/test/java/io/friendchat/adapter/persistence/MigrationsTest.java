@@ -9,6 +9,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -98,6 +99,77 @@ class MigrationsTest {
                     + " where s.schemaname = current_schema() and s.sequencename = 'messages_id_seq'")).isEqualTo(1);
             assertThat(single(database, "select max(cast(\"version\" as int)) from \"" + Migrations.HISTORY_TABLE + "\""))
                     .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theLatestHistoryIsWhatFlywayWritesOnH2() throws Exception {
+        JdbcDataSource fresh = hostDatabase("latest");
+        assertThat(Migrations.applied(fresh)).as("no history yet").isEmpty();
+
+        try (ChatDatabase database = ChatDatabase.over(fresh)) {
+            assertThat(Migrations.applied(database.dataSource())).isEqualTo(Migrations.LATEST);
+        }
+    }
+
+    @Test
+    void theLatestHistoryIsWhatFlywayWritesOnPostgresql() throws Exception {
+        try (PostgresTestDatabase postgres = PostgresTestDatabase.createSchema();
+             ChatDatabase database = ChatDatabase.open(postgres.settings(2))) {
+            assertThat(Migrations.applied(database.dataSource())).isEqualTo(Migrations.LATEST);
+        }
+    }
+
+    @Test
+    void aCurrentSchemaIsCheckedWithOneSelectAndNotHandedToFlyway() throws Exception {
+        JdbcDataSource host = hostDatabase("current");
+        ChatDatabase.over(host).close();
+        RecordingDataSource recording = new RecordingDataSource(host);
+
+        assertThat(Migrations.migrate(recording)).isEqualTo(new Migrations.Outcome("3", 0));
+
+        assertThat(recording.statements()).extracting(RecordingDataSource.Recorded::sql)
+                .containsExactly("<plain statement>");
+    }
+
+    @Test
+    void aSchemaBehindTheLatestIsMigratedByFlyway() throws Exception {
+        JdbcDataSource host = hostDatabase("behind");
+        ChatDatabase.over(host).close();
+        execute(host, "delete from \"" + Migrations.HISTORY_TABLE + "\" where \"version\" = '3'",
+                "alter table messages alter column id set cache 32");
+
+        assertThat(Migrations.migrate(host)).isEqualTo(new Migrations.Outcome("3", 1));
+        assertThat(Migrations.applied(host)).isEqualTo(Migrations.LATEST);
+    }
+
+    @Test
+    void aChecksumThatDiffersGoesToFlywayWhoseValidationRefusesTheStart() throws Exception {
+        JdbcDataSource host = hostDatabase("edited");
+        ChatDatabase.over(host).close();
+        execute(host, "update \"" + Migrations.HISTORY_TABLE + "\" set \"checksum\" = 1 where \"version\" = '1'");
+
+        assertThatThrownBy(() -> ChatDatabase.over(host))
+                .isInstanceOf(StoreUnavailable.class)
+                .hasMessage("Cannot migrate the database (H2 (a host's DataSource)): Validate failed: Migrations have failed"
+                        + " validation");
+    }
+
+    @Test
+    void aFailedMigrationInTheHistoryNeverCountsAsApplied() throws Exception {
+        JdbcDataSource host = hostDatabase("failed");
+        ChatDatabase.over(host).close();
+        execute(host, "update \"" + Migrations.HISTORY_TABLE + "\" set \"success\" = false where \"version\" = '3'");
+
+        assertThat(Migrations.applied(host)).containsExactly(Migrations.LATEST.get(0), Migrations.LATEST.get(1),
+                new Migrations.Applied("3", "FAILED", null));
+    }
+
+    private static void execute(DataSource dataSource, String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         }
     }
 
