@@ -66,34 +66,37 @@ final class Migrations {
      */
     static List<Applied> applied(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!hasHistory(connection)) {
-                return List.of();
-            }
-            try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select \"version\", \"type\", \"checksum\", \"success\""
-                         + " from \"" + HISTORY_TABLE + "\" order by \"installed_rank\"")) {
-                List<Applied> applied = new ArrayList<>();
-                while (rows.next()) {
-                    String version = rows.getString(1);
-                    String type = rows.getString(2);
-                    int checksum = rows.getInt(3);
-                    Integer sum = rows.wasNull() ? null : checksum;
-                    if (!rows.getBoolean(4)) {
-                        applied.add(new Applied(version, "FAILED", sum));
-                    } else if (version != null && !"BASELINE".equals(type)) {
-                        applied.add(new Applied(version, type, sum));
-                    }
-                }
-                return applied;
+            try {
+                return hasHistory(connection) ? history(connection) : List.of();
             } finally {
                 if (!connection.getAutoCommit()) {
-                    // A host's connection: end the read (or the failed one, which PostgreSQL would keep aborted).
+                    // Ends the read here (on a host's connection too; a failed one PostgreSQL would keep aborted).
                     connection.rollback();
                 }
             }
         } catch (SQLException unreadable) {
             // Flyway then reads it, and says what is wrong.
             return List.of();
+        }
+    }
+
+    private static List<Applied> history(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select \"version\", \"type\", \"checksum\", \"success\""
+                     + " from \"" + HISTORY_TABLE + "\" order by \"installed_rank\"")) {
+            List<Applied> applied = new ArrayList<>();
+            while (rows.next()) {
+                String version = rows.getString(1);
+                String type = rows.getString(2);
+                int checksum = rows.getInt(3);
+                Integer sum = rows.wasNull() ? null : checksum;
+                if (!rows.getBoolean(4)) {
+                    applied.add(new Applied(version, "FAILED", sum));
+                } else if (version != null && !"BASELINE".equals(type)) {
+                    applied.add(new Applied(version, type, sum));
+                }
+            }
+            return applied;
         }
     }
 
