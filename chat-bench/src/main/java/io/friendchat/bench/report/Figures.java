@@ -26,6 +26,11 @@ public final class Figures {
         return String.format(Locale.ROOT, ms < 10 ? "%.2f ms" : ms < 100 ? "%.1f ms" : "%.0f ms", ms);
     }
 
+    /** The 99th percentile in microseconds, or NaN when nothing was recorded (a ratio of it then reads "–"). */
+    public static double p99(Histogram histogram) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(99);
+    }
+
     public static String percentile(Histogram histogram, double percentile) {
         return histogram.getTotalCount() == 0 ? "–" : ms(histogram.getValueAtPercentile(percentile));
     }

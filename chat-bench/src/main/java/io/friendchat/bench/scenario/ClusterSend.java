@@ -61,8 +61,7 @@ public final class ClusterSend {
         }
 
         double p99() {
-            Histogram delivered = latency.delivered;
-            return delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
+            return Figures.p99(latency.delivered);
         }
     }
 

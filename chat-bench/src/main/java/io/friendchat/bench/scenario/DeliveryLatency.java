@@ -180,7 +180,7 @@ public final class DeliveryLatency {
                             double loadBefore, List<ClosedLoop.Result> settling) {
         Histogram delivered = run.delivered;
         long missing = run.loop.count() - run.arrivals.sum();
-        double p99 = delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
+        double p99 = Figures.p99(delivered);
         double baseP99 = baseline.postAtRate().getValueAtPercentile(99);
         StringBuilder out = new StringBuilder();
         out.append("## 2. latency — POST to socket delivery at a fixed rate\n\n");
@@ -225,8 +225,7 @@ public final class DeliveryLatency {
                 .append(Figures.rate(low)).append(": delivered ")
                 .append(Figures.count(lowRate.arrivals.sum())).append(" of ").append(Figures.count(lowRate.loop.count()))
                 .append(", p99 ratio to the baseline at that rate **")
-                .append(Figures.ratio(lowRate.delivered.getTotalCount() == 0 ? Double.NaN
-                        : lowRate.delivered.getValueAtPercentile(99), baseline.postAtTrickle().getValueAtPercentile(99)))
+                .append(Figures.ratio(Figures.p99(lowRate.delivered), baseline.postAtTrickle().getValueAtPercentile(99)))
                 .append("**.\n\n");
         out.append("Target p99 ≤ 10 ms at 1,000 messages/s: **").append(Figures.verdict(
                 sizes.rate() >= 1000 && p99 <= TARGET_P99_MICROS && missing == 0)).append("**")

@@ -149,7 +149,7 @@ public final class IdleSockets {
 
     private String markdown(Figures3 f, BaselineFigures baseline, double loadBefore, boolean inProcess) {
         Histogram delivered = f.trickleRun().delivered;
-        double p99 = delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
+        double p99 = Figures.p99(delivered);
         double perSocket = f.held() > 0 ? (double) (f.heapAfter() - f.heapBefore()) / f.held() : Double.NaN;
         double rssPerSocket = f.held() > 0 ? (double) (f.rssAfter() - f.rssBefore()) / f.held() : Double.NaN;
         long holderOpen = HolderProcess.total(f.holderStats(), "open");
@@ -210,7 +210,7 @@ public final class IdleSockets {
         Histogram alone = f.withoutSockets().delivered;
         out.append("| the same trickle before the idle sockets opened | ").append(Figures.spread(alone))
                 .append("; p99 ratio with / without them: ")
-                .append(Figures.ratio(p99, alone.getTotalCount() == 0 ? Double.NaN : alone.getValueAtPercentile(99)))
+                .append(Figures.ratio(p99, Figures.p99(alone)))
                 .append(" |\n");
         out.append("| baseline: no-op POST at the same rate, p99 / ratio | ")
                 .append(Figures.percentile(baseline.postAtTrickle(), 99)).append(" / **")

@@ -289,9 +289,9 @@ public final class IdleSocketsAcrossNodes {
         double perSocket = held > 0 ? (double) (heapAfter - heapBefore) / held : Double.NaN;
         long[] limit = ProcessFacts.openFileLimit();
         Histogram delivered = measured.delivered;
-        double p99 = delivered.getTotalCount() == 0 ? Double.NaN : delivered.getValueAtPercentile(99);
+        double p99 = Figures.p99(delivered);
         Histogram before = alone.delivered;
-        double p99Before = before.getTotalCount() == 0 ? Double.NaN : before.getValueAtPercentile(99);
+        double p99Before = Figures.p99(before);
         long holderOpen = HolderProcess.total(holderStats, "open");
         long holderFailed = HolderProcess.total(holderStats, "failed");
         long holderClosed = HolderProcess.total(holderStats, "closed");
