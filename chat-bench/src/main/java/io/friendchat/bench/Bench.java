@@ -63,7 +63,8 @@ public final class Bench {
             history:   --messages 100000 (issue 8: 1000000; pages are also timed on a conversation a tenth as long)
                        --partners 1000 --page 50 --history-samples 200
             coldstart: --jar chat-bootstrap/target/chat-server.jar --coldstart-runs 1 (starts per variant; 3 for
-                       medians; the launcher's training, reuse and retraining are checked whatever the count)
+                       medians; the launcher's training and reuse are checked whatever the count)
+                       --coldstart-retrain (a changed jar trains again; default: true alone, false in ./bench)
             jmh:       --jmh-warmups 1 --jmh-iterations 3 --jmh-seconds 1
             cluster:   three nodes and one, on PostgreSQL and a redis-server of the run's own (skipped without them):
                        --pg-url jdbc:postgresql://127.0.0.1:5432/test --pg-user postgres
