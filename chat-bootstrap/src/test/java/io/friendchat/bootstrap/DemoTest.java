@@ -64,4 +64,27 @@ class DemoTest {
             assertThat(server.chat().useCases().manageAccounts().orElseThrow().find("ayrei")).isPresent();
         }
     }
+
+    @Test
+    void aStopAskedForWhileTheDemoProvisionsEndsTheStartQuietly(@TempDir Path dir) {
+        Map<String, String> environment = Map.of("CHAT_PORT", "0", "CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        // The stop runs the moment the server listens, before the demo provisions anything (as a Ctrl-C then would).
+        int status = Main.run(List.of("--demo"), environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Runnable::run);
+
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("export TOKEN_AYREI");
+        // The stop released the database: the next demo opens it and provisions as usual.
+        List<Runnable> stops = new ArrayList<>();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertThat(Main.run(List.of("--demo"), environment, new PrintStream(again, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), stops::add)).isEqualTo(Main.SERVING);
+        stops.forEach(Runnable::run);
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("export TOKEN_AYREI1=");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }
