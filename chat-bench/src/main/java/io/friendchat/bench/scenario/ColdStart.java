@@ -80,7 +80,6 @@ public final class ColdStart {
             // A copy, so that a rebuild meanwhile cannot change or remove the jar between runs.
             Path original = jar;
             jar = Files.copy(original, work.resolve("chat-server.jar"));
-            Path archive = work.resolve("app.jsa");
             String db = "jdbc:h2:file:" + work.resolve("chat");
             List<Variant> variants = new ArrayList<>();
             variants.add(variant("first start, new database (migrated at start)", List.of(), 1, jar, db));
