@@ -12,6 +12,7 @@ import io.friendchat.adapter.websocket.WebSocketSettings;
 import io.friendchat.application.ChatPorts;
 import io.friendchat.application.ChatSettings;
 import io.friendchat.application.ChatUseCases;
+import io.friendchat.application.live.CatchUp;
 import io.friendchat.application.access.AllowedOrigins;
 import io.friendchat.application.local.TokenBucketRateLimiter;
 import io.friendchat.bootstrap.metrics.ChatMetrics;
@@ -315,7 +316,8 @@ public final class FriendChat implements AutoCloseable {
             metrics.watch(sessions);
             LiveState live = redisUrl == null
                     ? LiveState.singleNode(sessions, limiter())
-                    : LiveState.cluster(redisUrl, nodeName, pingInterval, rateLimitPerSecond, sessions, limiter());
+                    : LiveState.cluster(redisUrl, nodeName, pingInterval, rateLimitPerSecond, sessions, limiter(),
+                            new CatchUp(accountSource, friendSource, messageStore, chatSettings));
             ChatPorts ports = new ChatPorts(accountSource, friendSource, messageStore,
                     metrics.countStored(live.notifier), live.presence, metrics.countRefusals(live.rateLimiter),
                     live.typingThrottle, tokens, clock, directory);

@@ -5,6 +5,7 @@ import io.friendchat.adapter.redis.RedisSettings;
 import io.friendchat.adapter.websocket.LiveSessions;
 import io.friendchat.adapter.websocket.SocketRouting;
 import io.friendchat.application.live.AnnouncePresence;
+import io.friendchat.application.live.CatchUp;
 import io.friendchat.application.local.LocalPresence;
 import io.friendchat.application.local.LocalTypingThrottle;
 import io.friendchat.domain.account.AccountId;
@@ -47,12 +48,13 @@ final class LiveState implements AutoCloseable {
     /**
      * One node of several: events and presence go through Redis, and this node's
      * sockets are routed before their handshakes complete. While Redis is down the
-     * node keeps serving its own sockets, with {@code localLimiter} as the rate limit.
+     * node keeps serving its own sockets, with {@code localLimiter} as the rate limit. {@code store}
+     * reads back what an account received, to put its messages in commit order on this node.
      */
     static LiveState cluster(String redisUrl, String nodeName, Duration presenceTtl, int ratePerSecond,
-                             LiveSessions sessions, RateLimiter localLimiter) {
+                             LiveSessions sessions, RateLimiter localLimiter, CatchUp store) {
         RedisCluster cluster = RedisCluster.connect(
-                new RedisSettings(redisUrl, nodeName, presenceTtl, ratePerSecond), sessions, localLimiter);
+                new RedisSettings(redisUrl, nodeName, presenceTtl, ratePerSecond), sessions, localLimiter, store);
         sessions.routeThrough(new SocketRouting() {
             @Override
             public void holding(AccountId account) {

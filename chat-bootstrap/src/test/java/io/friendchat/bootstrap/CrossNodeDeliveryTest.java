@@ -81,6 +81,44 @@ class CrossNodeDeliveryTest {
     }
 
     @Test
+    void friendsSendingThroughTwoNodesAtOnceReachASocketInIdOrderSoAReconnectWithAfterMissesNone()
+            throws Exception {
+        long una = nodes.a.createAccount("una", "Una Reader");
+        long vic = nodes.a.createAccount("vic", "Vic Here");
+        long wes = nodes.a.createAccount("wes", "Wes There");
+        nodes.a.befriend("una", "vic");
+        nodes.a.befriend("una", "wes");
+        int each = 150;
+
+        try (Heard onA = Heard.on(nodes.a, nodes.a.token(una), "")) {
+            // Vic's sends are committed on node A, whose own sockets get them at once; Wes's on node B, whose
+            // events reach node A through Redis a moment later.
+            List<Long> sent = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread fromB = new Thread(() -> sendAll(nodes.b, nodes.b.token(wes), each, sent));
+            fromB.start();
+            sendAll(nodes.a, nodes.a.token(vic), each, sent);
+            fromB.join();
+            assertThat(sent).hasSize(2 * each);
+
+            long deadline = System.nanoTime() + WITHIN.toNanos();
+            while (onA.messageIds().size() < 2 * each && System.nanoTime() - deadline < 0) {
+                onA.listen(Duration.ofMillis(100));
+            }
+            List<Long> heard = onA.listen(QUIET).stream().map(frame -> frame.get("id").asLong()).toList();
+            assertThat(heard).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(heard).as("ids in the order they were committed").isSorted();
+        }
+    }
+
+    private static void sendAll(RunningServer node, String token, int count, List<Long> sent) {
+        for (int i = 0; i < count; i++) {
+            RunningServer.Answer answer = node.sendMessage(token, "una", "message " + i, null);
+            assertThat(answer.status()).isEqualTo(200);
+            sent.add(answer.body().get("id").asLong());
+        }
+    }
+
+    @Test
     void presenceReadThroughNodeCCountsTheOnlySocketOnNodeB() throws Exception {
         long otto = nodes.a.createAccount("otto", "Otto Observer");
         long fern = nodes.a.createAccount("fern", "Fern Friend");

@@ -84,6 +84,15 @@ public final class InMemoryMessageStore implements MessageStore {
     }
 
     @Override
+    public synchronized long latestReceivedId(AccountId receiver) {
+        return messages.stream()
+                .filter(m -> m.receiver().equals(receiver))
+                .mapToLong(m -> m.id().value())
+                .max()
+                .orElse(0);
+    }
+
+    @Override
     public synchronized ReadMark markRead(Conversation conversation, AccountId reader, MessageId upTo) {
         long before = mark(conversation, reader);
         Message last = latest.get(conversation);

@@ -166,6 +166,19 @@ final class StoredMessages implements MessageStore {
     }
 
     @Override
+    public long latestReceivedId(AccountId receiver) {
+        return scope.call(session -> session.createSelectionQuery(
+                        // Both index columns, descending: the last entry of messages_receiver_ix, not a scan.
+                        "select m.id from Message m where m.receiverId = :receiver"
+                                + " order by m.receiverId desc, m.id desc",
+                        Long.class)
+                .setParameter("receiver", receiver.value())
+                .setMaxResults(1)
+                .uniqueResultOptional()
+                .orElse(0L));
+    }
+
+    @Override
     public ReadMark markRead(Conversation conversation, AccountId reader, MessageId upTo) {
         long readerId = reader.value();
         long partner = conversation.partnerOf(reader).value();

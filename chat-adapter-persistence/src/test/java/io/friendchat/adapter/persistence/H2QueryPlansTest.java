@@ -140,6 +140,14 @@ class H2QueryPlansTest {
     }
 
     @Test
+    void theLatestReceivedIdIsTheLastEntryOfTheReceiversIndex() throws Exception {
+        long latest = database.messages().receivedAfter(owner.id(), null, Integer.MAX_VALUE).stream()
+                .mapToLong(message -> message.id().value()).max().orElseThrow();
+        assertIndexedOnly("latest received id", () -> assertThat(database.messages()
+                .latestReceivedId(owner.id())).isEqualTo(latest));
+    }
+
+    @Test
     void resolvingAHandleReadsAccountsThroughIndexes() throws Exception {
         assertIndexedOnly("resolve a username", () -> assertThat(database.accounts().resolve(AccountHandle.of("owner")))
                 .contains(owner));

@@ -1,5 +1,6 @@
 package io.friendchat.adapter.redis;
 
+import io.friendchat.application.live.CatchUp;
 import io.friendchat.application.local.LocalTypingThrottle;
 import io.friendchat.domain.account.AccountId;
 import io.friendchat.domain.live.Notifier;
@@ -26,6 +27,9 @@ import java.util.function.Consumer;
  */
 public final class RedisCluster implements AutoCloseable {
 
+    /** Threads reading accounts' new messages back from the store, to deliver them in commit order. */
+    private static final int READERS = 2;
+
     private final String nodeId;
     private final Link link;
     private final Routes routes;
@@ -37,17 +41,22 @@ public final class RedisCluster implements AutoCloseable {
     private final Upkeep upkeep;
     private final ScheduledExecutorService upkeepThread;
     private final ExecutorService announcer;
+    private final ScheduledExecutorService readers;
+    private final InOrderDelivery inOrder;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RedisCluster(RedisSettings settings, Notifier localDelivery, RateLimiter localFallback) {
+    private RedisCluster(RedisSettings settings, Notifier localDelivery, RateLimiter localFallback, CatchUp store) {
         this.nodeId = settings.nodeId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         this.upkeepThread = Executors.newSingleThreadScheduledExecutor(daemon("friendchat-redis-upkeep-" + nodeId));
         this.announcer = Executors.newSingleThreadExecutor(daemon("friendchat-redis-presence-" + nodeId));
+        this.readers = Executors.newScheduledThreadPool(READERS, daemon("friendchat-redis-reader-" + nodeId));
+        this.inOrder = new InOrderDelivery(localDelivery, store, readers);
         AtomicBoolean stale = new AtomicBoolean(true);
         this.link = new Link(settings, () -> stale.set(true));
-        this.routes = new Routes(link, nodeId, localDelivery, settings.commandTimeout(), upkeepThread, stale);
+        this.routes = new Routes(link, nodeId, inOrder, settings.commandTimeout(), upkeepThread, stale,
+                inOrder::readAll);
         link.onMessage(routes::onMessage);
-        this.notifier = new ClusterNotifier(link, nodeId, localDelivery);
+        this.notifier = new ClusterNotifier(link, nodeId, inOrder);
         this.presence = new ClusterPresence(link, nodeId, settings.commandTimeout(), routes, this::isUp, stale);
         this.rateLimiter = settings.ratePerSecond() == 0
                 ? RateLimiter.unlimited()
@@ -65,11 +74,15 @@ public final class RedisCluster implements AutoCloseable {
      *
      * @param localDelivery this node's live sockets (delivers to local sockets only, never blocking)
      * @param localFallback this node's own rate limiter, used while Redis is unreachable
+     * @param store         reads back what an account received, so that this node's sockets get an
+     *                      account's messages in commit order whichever node committed them
      */
-    public static RedisCluster connect(RedisSettings settings, Notifier localDelivery, RateLimiter localFallback) {
+    public static RedisCluster connect(RedisSettings settings, Notifier localDelivery, RateLimiter localFallback,
+                                       CatchUp store) {
         RedisCluster cluster = new RedisCluster(Objects.requireNonNull(settings, "settings"),
                 Objects.requireNonNull(localDelivery, "localDelivery"),
-                Objects.requireNonNull(localFallback, "localFallback"));
+                Objects.requireNonNull(localFallback, "localFallback"),
+                Objects.requireNonNull(store, "store"));
         cluster.upkeep.run();
         long every = settings.heartbeatEvery().toNanos();
         cluster.upkeepThread.scheduleWithFixedDelay(cluster.upkeep, every, every, TimeUnit.NANOSECONDS);
@@ -107,11 +120,14 @@ public final class RedisCluster implements AutoCloseable {
      */
     public void hold(AccountId account) {
         routes.hold(Objects.requireNonNull(account, "account"));
+        // After the subscription: whatever is committed after this read comes as an event.
+        inOrder.opening(account);
     }
 
     /** A connection admitted with {@link #hold} is gone (closed, dropped, or never opened). */
     public void release(AccountId account) {
-        routes.release(Objects.requireNonNull(account, "account"));
+        inOrder.closed(Objects.requireNonNull(account, "account"));
+        routes.release(account);
     }
 
     /**
@@ -149,6 +165,7 @@ public final class RedisCluster implements AutoCloseable {
             return;
         }
         stopUpkeep();
+        readers.shutdownNow();
         upkeep.leave();
         announcer.shutdown();
         try {
@@ -166,6 +183,7 @@ public final class RedisCluster implements AutoCloseable {
             return;
         }
         stopUpkeep();
+        readers.shutdownNow();
         announcer.shutdownNow();
         link.close();
     }

@@ -40,20 +40,25 @@ final class Routes {
     private final Duration wait;
     private final Executor upkeep;
     private final AtomicBoolean stale;
+    private final Runnable resubscribed;
     private final ConcurrentHashMap<AccountId, Route> routes = new ConcurrentHashMap<>();
     private final Object[] stripes = new Object[STRIPES];
 
     /**
      * @param upkeep where unsubscribing from a channel nobody here holds runs (never on a Lettuce thread)
      * @param stale  set when a subscription failed, so that the next upkeep subscribes everything again
+     * @param resubscribed told (on a Lettuce thread, so it must not block) once every channel held here is
+     *                     subscribed again: events published meanwhile never came
      */
-    Routes(Link link, String nodeId, Notifier localDelivery, Duration wait, Executor upkeep, AtomicBoolean stale) {
+    Routes(Link link, String nodeId, Notifier localDelivery, Duration wait, Executor upkeep, AtomicBoolean stale,
+           Runnable resubscribed) {
         this.link = link;
         this.nodeId = nodeId;
         this.localDelivery = localDelivery;
         this.wait = wait;
         this.upkeep = upkeep;
         this.stale = stale;
+        this.resubscribed = resubscribed;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -99,6 +104,7 @@ final class Routes {
     /** Subscribes again to the channel of every account held here (after a reconnect or a failure). */
     void resubscribeAll() {
         Map<Integer, List<AccountId>> byStripe = new HashMap<>();
+        List<CompletableFuture<?>> all = new ArrayList<>();
         for (AccountId account : routes.keySet()) {
             byStripe.computeIfAbsent(stripeOf(account), i -> new ArrayList<>()).add(account);
         }
@@ -116,14 +122,17 @@ final class Routes {
                 if (!channels.isEmpty()) {
                     CompletableFuture<?> subscribed = subscribe(channels);
                     held.forEach(route -> route.subscribed = subscribed);
-                    subscribed.whenComplete((done, failure) -> {
-                        if (failure != null) {
-                            stale.set(true);
-                        }
-                    });
+                    all.add(subscribed);
                 }
             }
         }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> {
+            if (failure != null) {
+                stale.set(true);
+            } else {
+                resubscribed.run();
+            }
+        });
     }
 
     /** A message on a subscribed channel, on a Lettuce thread: deliver it here unless this node published it. */

@@ -40,6 +40,11 @@ final class ClusterFixture implements BeforeAllCallback, AfterAllCallback, Befor
         return redis;
     }
 
+    /** The database the current test's nodes share. */
+    Nodes.SharedStore store() {
+        return nodes.store();
+    }
+
     /** The node of that name started for the current test. */
     Nodes.Node node(String name) {
         Nodes.Node node = running.get(name);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(40)
 class RedisOutageTest {
 
-    private static final AccountId ALICE = AccountId.of(1);
-    private static final AccountId BOB = AccountId.of(2);
+    private static final AccountId ALICE = Nodes.SharedStore.ALICE;
+    private static final AccountId BOB = Nodes.SharedStore.BOB;
     private static final AccountId CAROL = AccountId.of(3);
     private static final Duration RECOVERY = Duration.ofSeconds(5);
     /** Far above any local step, far below the command timeout: a call that waited on Redis would exceed it. */
@@ -52,8 +52,8 @@ class RedisOutageTest {
         }
     }
 
-    private static NewMessageEvent message(long id) {
-        return new NewMessageEvent(id, "bob", "alice", "text " + id, Instant.parse("2024-09-28T16:00:23Z"), "p", "f");
+    private NewMessageEvent stored(String text) {
+        return nodes.store().bobSendsAlice(text);
     }
 
     @Test
@@ -68,13 +68,17 @@ class RedisOutageTest {
         Wait.until(Duration.ofSeconds(3), "health says Redis is down", () -> !a.cluster().isUp());
 
         long slowest = 0;
+        List<NewMessageEvent> sent = new ArrayList<>();
         for (int i = 1; i <= 100; i++) {
+            NewMessageEvent event = stored("text " + i);
+            sent.add(event);
             long start = System.nanoTime();
-            a.cluster().notifier().deliver(ALICE, message(i));
+            a.cluster().notifier().deliver(ALICE, event);
             slowest = Math.max(slowest, System.nanoTime() - start);
         }
         assertThat(Duration.ofNanos(slowest)).isLessThan(NOT_BLOCKING);
-        assertThat(a.delivered().deliveredTo(ALICE)).hasSize(100);
+        Wait.until(NOT_BLOCKING, "node a's socket got all 100", () -> a.delivered().deliveredTo(ALICE).size() == 100);
+        assertThat(a.delivered().deliveredTo(ALICE)).containsExactlyElementsOf(sent);
         a.cluster().notifier().deliver(BOB, new TypingEvent("alice"));
         assertThat(b.cluster().isUp()).isFalse();
         assertThat(a.cluster().unpublished()).isGreaterThanOrEqualTo(101);
@@ -128,8 +132,8 @@ class RedisOutageTest {
         Wait.until(RECOVERY.minusNanos(System.nanoTime() - back), "bob and carol online again, seen from node a",
                 () -> a.cluster().presence().onlineAmong(List.of(BOB, CAROL)).size() == 2);
         Wait.until(RECOVERY.minusNanos(System.nanoTime() - back), "events from node a reach node b again", () -> {
-            a.cluster().notifier().deliver(BOB, message(1));
-            a.cluster().notifier().deliver(CAROL, message(2));
+            a.cluster().notifier().deliver(BOB, new TypingEvent("alice"));
+            a.cluster().notifier().deliver(CAROL, new TypingEvent("alice"));
             Wait.pause(Duration.ofMillis(50));
             List<AccountId> reached = b.delivered().deliveries().stream().map(Delivery::recipient).toList();
             return reached.contains(BOB) && reached.contains(CAROL);
@@ -145,17 +149,38 @@ class RedisOutageTest {
         a = nodes.start("a");
         assertThat(a.cluster().isUp()).isFalse();
         a.open(ALICE);
-        a.cluster().notifier().deliver(ALICE, message(1));
-        assertThat(a.delivered().deliveredTo(ALICE)).containsExactly(message(1));
+        NewMessageEvent alone = stored("sent while alone");
+        a.cluster().notifier().deliver(ALICE, alone);
+        Wait.until(NOT_BLOCKING, "node a's socket got it", () -> !a.delivered().deliveredTo(ALICE).isEmpty());
+        assertThat(a.delivered().deliveredTo(ALICE)).containsExactly(alone);
 
         redis.startAgain();
         Wait.until(RECOVERY, "node a joined", () -> a.cluster().isUp());
         b = nodes.start("b");
         Wait.until(RECOVERY, "node a subscribed to alice's events", () -> {
-            b.cluster().notifier().deliver(ALICE, message(2));
+            b.cluster().notifier().deliver(ALICE, stored("through node b"));
             Wait.pause(Duration.ofMillis(50));
-            return a.delivered().deliveredTo(ALICE).contains(message(2));
+            return a.delivered().deliveredTo(ALICE).size() > 1;
         });
+    }
+
+    @Test
+    void messages_committed_on_another_node_while_redis_was_down_reach_the_socket_once_it_is_back() {
+        a = nodes.start("a");
+        b = nodes.start("b");
+        b.open(ALICE);
+        redis.stop();
+        Wait.until(Duration.ofSeconds(3), "health says Redis is down", () -> !a.cluster().isUp());
+        List<NewMessageEvent> sent = List.of(stored("one"), stored("two"));
+        sent.forEach(event -> a.cluster().notifier().deliver(ALICE, event));
+        Wait.pause(Duration.ofMillis(300));
+        assertThat(b.delivered().deliveredTo(ALICE)).isEmpty();
+
+        redis.startAgain();
+
+        Wait.until(RECOVERY, "node b read them back", () -> b.delivered().deliveredTo(ALICE).size() == 2);
+        Wait.pause(Duration.ofMillis(200));
+        assertThat(b.delivered().deliveredTo(ALICE)).containsExactlyElementsOf(sent);
     }
 
     @Test

@@ -62,6 +62,11 @@ final class FailingStore implements MessageStore {
     }
 
     @Override
+    public long latestReceivedId(AccountId receiver) {
+        return store().latestReceivedId(receiver);
+    }
+
+    @Override
     public ReadMark markRead(Conversation conversation, AccountId reader, MessageId upTo) {
         return store().markRead(conversation, reader, upTo);
     }

@@ -13,6 +13,7 @@ import io.friendchat.domain.message.MessageId;
 import io.friendchat.domain.message.MessageStore;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,19 +58,49 @@ public final class CatchUp {
                 : messages.receivedAfter(receiver.id(), MessageId.of(after), MAX_REPLAY + 1);
         boolean more = received.size() > MAX_REPLAY;
         List<Message> page = more ? received.subList(0, MAX_REPLAY) : received;
-        List<AccountId> senders = page.stream().map(Message::sender).distinct().toList();
-        Set<AccountId> friends = friendships.friendsAmong(receiver.id(), senders);
-        Map<AccountId, Account> profiles = accounts.byIds(friends);
-        List<NewMessageEvent> events = new ArrayList<>(page.size());
-        for (Message message : page) {
-            Account sender = profiles.get(message.sender());
+        Map<AccountId, Account> friends = accounts.byIds(friendsAmongSenders(receiver.id(), page));
+        long lastId = page.isEmpty() ? after : page.get(page.size() - 1).id().value();
+        return new Replay(events(receiver.username().value(), page, friends), more, lastId);
+    }
+
+    /** The highest id among the messages the account received, 0 when none: where a live stream of it starts. */
+    public long latestReceived(AccountId receiver) {
+        return messages.latestReceivedId(receiver);
+    }
+
+    /** The messages the account received with an id above {@code after}, oldest first, at most {@code limit}. */
+    public List<Message> receivedAfter(AccountId receiver, long after, int limit) {
+        return messages.receivedAfter(receiver, after == 0 ? null : MessageId.of(after), limit);
+    }
+
+    /**
+     * The events of messages the account received, as {@link MessageStore#receivedAfter} read them,
+     * in the same order and from current friends only; none when the account is gone. For a node
+     * that puts live events in commit order by reading them back from the store.
+     */
+    public List<NewMessageEvent> eventsOf(AccountId receiver, List<Message> received) {
+        Set<AccountId> wanted = new HashSet<>(friendsAmongSenders(receiver, received));
+        wanted.add(receiver);
+        Map<AccountId, Account> profiles = accounts.byIds(wanted);
+        Account account = profiles.get(receiver);
+        return account == null ? List.of() : events(account.username().value(), received, profiles);
+    }
+
+    private Set<AccountId> friendsAmongSenders(AccountId receiver, List<Message> received) {
+        List<AccountId> senders = received.stream().map(Message::sender).distinct().toList();
+        return friendships.friendsAmong(receiver, senders);
+    }
+
+    private List<NewMessageEvent> events(String receiver, List<Message> received, Map<AccountId, Account> friends) {
+        List<NewMessageEvent> events = new ArrayList<>(received.size());
+        for (Message message : received) {
+            Account sender = friends.get(message.sender());
             if (sender != null) {
                 Profile from = Profile.of(sender, settings);
-                events.add(new NewMessageEvent(message.id().value(), from.username(), receiver.username().value(),
+                events.add(new NewMessageEvent(message.id().value(), from.username(), receiver,
                         message.text(), message.sentAt(), from.picture(), from.fullName()));
             }
         }
-        long lastId = page.isEmpty() ? after : page.get(page.size() - 1).id().value();
-        return new Replay(events, more, lastId);
+        return events;
     }
 }

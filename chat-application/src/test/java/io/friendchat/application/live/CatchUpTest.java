@@ -143,4 +143,40 @@ class CatchUpTest {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("'after' must be a message id (an integer of at least 0).");
     }
+
+    @Test
+    void the_latest_received_id_starts_a_live_stream_past_what_the_account_already_received() {
+        assertThat(chat.useCases.catchUp().latestReceived(alice.id())).isZero();
+        chat.send(bob, alice, "one");
+        Message latest = chat.send(carol, alice, "two");
+        chat.send(alice, bob, "sent by alice");
+
+        assertThat(chat.useCases.catchUp().latestReceived(alice.id())).isEqualTo(latest.id().value());
+    }
+
+    @Test
+    void events_of_messages_read_back_keep_their_order_and_come_only_from_current_friends() {
+        chat.send(bob, alice, "hi");
+        chat.send(carol, alice, "from a friend who will leave");
+        chat.send(bob, alice, "again");
+        chat.unfriend(alice, carol);
+        CatchUp catchUp = chat.useCases.catchUp();
+
+        List<Message> received = catchUp.receivedAfter(alice.id(), 0, 10);
+
+        assertThat(received).extracting(message -> message.id().value()).containsExactly(1L, 2L, 3L);
+        assertThat(catchUp.receivedAfter(alice.id(), 2, 10)).extracting(message -> message.id().value())
+                .containsExactly(3L);
+        assertThat(catchUp.eventsOf(alice.id(), received)).containsExactly(
+                new NewMessageEvent(1, "bob", "alice", "hi", TestChat.START, "http://pics/bob.jpg", "Bob Builder"),
+                new NewMessageEvent(3, "bob", "alice", "again", TestChat.START, "http://pics/bob.jpg", "Bob Builder"));
+    }
+
+    @Test
+    void events_of_an_account_that_is_gone_are_none() {
+        List<Message> received = List.of(chat.send(bob, alice, "hi"));
+
+        assertThat(chat.useCases.catchUp().eventsOf(io.friendchat.domain.account.AccountId.of(99), received))
+                .isEmpty();
+    }
 }

@@ -69,6 +69,11 @@ class StoreWithAppendHook implements MessageStore {
     }
 
     @Override
+    public long latestReceivedId(AccountId receiver) {
+        return store.latestReceivedId(receiver);
+    }
+
+    @Override
     public ReadMark markRead(Conversation conversation, AccountId reader, MessageId upTo) {
         return store.markRead(conversation, reader, upTo);
     }

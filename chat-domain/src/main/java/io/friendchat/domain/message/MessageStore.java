@@ -58,6 +58,9 @@ public interface MessageStore {
      */
     List<Message> receivedAfter(AccountId receiver, MessageId after, int limit);
 
+    /** The highest id among the messages the account received, or 0 when it received none. */
+    long latestReceivedId(AccountId receiver);
+
     /**
      * Moves the reader's read mark in the conversation forward to {@code upTo}
      * (an id past the latest message counts as the latest). Marks never move back.

@@ -255,6 +255,18 @@ public abstract class MessageStoreContract {
     }
 
     @Test
+    void theLatestReceivedIdIsTheHighestIdTheAccountReceived() {
+        assertThat(store.latestReceivedId(alice)).isZero();
+        send(bob, alice);
+        Message latest = send(carol, alice);
+        Message sentByAlice = send(alice, bob);
+
+        assertThat(store.latestReceivedId(alice)).isEqualTo(latest.id().value());
+        assertThat(store.latestReceivedId(bob)).isEqualTo(sentByAlice.id().value());
+        assertThat(store.latestReceivedId(dave)).isZero();
+    }
+
+    @Test
     void aReadMarkOnlyMovesForward() {
         Message one = send(bob, alice);
         Message two = send(bob, alice);
