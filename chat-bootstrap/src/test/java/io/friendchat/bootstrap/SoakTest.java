@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answered 200, every socket stays open, and the heap after a full GC does not grow
  * between the start and the end. Off by default; run it with
  * <pre>
- * ./mvnw -B -pl chat-bootstrap test -Dtest=SoakTest -Dsoak.minutes=10 -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -pl chat-bootstrap -am test -Dtest=SoakTest -Dsoak.minutes=10 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * ({@code -Dsoak.sockets=2000 -Dsoak.rate=50} set the sockets and the messages per second).
  * It prints its figures to target/surefire-reports/io.friendchat.bootstrap.SoakTest-output.txt.
