@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Demo mode: provisions two friends and a stranger (idempotently) and prints
- * ready-to-paste tokens, a curl line per endpoint and a WebSocket address.
+ * ready-to-paste tokens for the three, a websocat line, curl lines for a send, the
+ * conversation, the inbox and the stranger's 403, a WebSocket address, and a chat
+ * page link for each of the two friends.
  */
 final class Demo {
 
