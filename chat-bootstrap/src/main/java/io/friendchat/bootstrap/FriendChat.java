@@ -46,7 +46,13 @@ import java.util.Objects;
  *         .jwtSecret(System.getenv("CHAT_JWT_SECRET"))
  *         .build();
  * resourceConfig.register(chat.restFeature());
- * chat.webSocketEndpoints().forEach(serverContainer::addEndpoint);
+ * chat.webSocketEndpoints().forEach(config -> {
+ *     try {
+ *         serverContainer.addEndpoint(config);
+ *     } catch (DeploymentException e) {
+ *         throw new IllegalStateException(e);
+ *     }
+ * });
  * }</pre>
  */
 public final class FriendChat implements AutoCloseable {
