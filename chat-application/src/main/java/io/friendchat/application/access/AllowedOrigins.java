@@ -11,6 +11,13 @@ import java.util.Objects;
  */
 public record AllowedOrigins(List<String> origins) {
 
+    /**
+     * The fixed text of {@code origin_not_allowed}, told the same by both adapters (a CORS
+     * preflight and a socket handshake), so a page gets one answer for one cause.
+     */
+    public static final String REFUSAL =
+            "This origin may not call the chat API; ask for it to be added to CHAT_ALLOWED_ORIGINS.";
+
     public AllowedOrigins {
         origins = origins.stream().map(AllowedOrigins::normalize).toList();
     }

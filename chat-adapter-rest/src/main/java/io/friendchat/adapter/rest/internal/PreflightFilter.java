@@ -40,9 +40,7 @@ public final class PreflightFilter implements ContainerRequestFilter {
             request.setProperty(PREFLIGHT, Boolean.TRUE);
             request.abortWith(Response.noContent().build());
         } else {
-            request.abortWith(Json.response(403, new ErrorBody(
-                    "This origin may not call the chat API; ask for it to be added to CHAT_ALLOWED_ORIGINS.",
-                    "origin_not_allowed")));
+            request.abortWith(Json.response(403, new ErrorBody(AllowedOrigins.REFUSAL, "origin_not_allowed")));
         }
     }
 }
