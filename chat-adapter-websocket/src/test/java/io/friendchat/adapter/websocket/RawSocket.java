@@ -13,13 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WebSocket client on a plain socket, for what a library client hides: an exact
- * handshake status, not answering pings, a tiny receive buffer, hand-made fragments.
+ * handshake status, a refusal's whole answer, not answering pings, a tiny receive buffer,
+ * hand-made fragments.
  */
 final class RawSocket implements AutoCloseable {
 
@@ -66,17 +68,7 @@ final class RawSocket implements AutoCloseable {
             }
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(5000);
-            byte[] key = new byte[16];
-            ThreadLocalRandom.current().nextBytes(key);
-            StringBuilder request = new StringBuilder()
-                    .append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                    .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-                    .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n")
-                    .append("Sec-WebSocket-Version: 13\r\n");
-            extraHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("\r\n");
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(handshake(port, pathAndQuery, extraHeaders));
             DataInputStream in = new DataInputStream(socket.getInputStream());
             String statusLine = readLine(in);
             RawSocket raw = new RawSocket(socket, Integer.parseInt(statusLine.split(" ")[1]));
@@ -89,6 +81,51 @@ final class RawSocket implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A refused handshake's whole answer: what came before the server closed the connection. */
+    record Refusal(String statusLine, List<String> headers, String body) {
+    }
+
+    /**
+     * Sends the handshake and reads until the server closes the connection; fails when it
+     * is still open after {@code within}, as a client reading a body without a length would hang.
+     */
+    static Refusal refused(int port, String pathAndQuery, Map<String, String> extraHeaders, Duration within) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout((int) within.toMillis());
+            socket.getOutputStream().write(handshake(port, pathAndQuery, extraHeaders));
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(received);
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the connection was still open after " + within.toMillis() + " ms, having sent: "
+                        + received.toString(StandardCharsets.ISO_8859_1), e);
+            }
+            String text = received.toString(StandardCharsets.UTF_8);
+            int headEnd = text.indexOf("\r\n\r\n");
+            if (headEnd < 0) {
+                throw new AssertionError("no complete answer head in: " + text);
+            }
+            List<String> lines = List.of(text.substring(0, headEnd).split("\r\n"));
+            return new Refusal(lines.get(0), lines.subList(1, lines.size()), text.substring(headEnd + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] handshake(int port, String pathAndQuery, Map<String, String> extraHeaders) {
+        byte[] key = new byte[16];
+        ThreadLocalRandom.current().nextBytes(key);
+        StringBuilder request = new StringBuilder()
+                .append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+                .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n")
+                .append("Sec-WebSocket-Version: 13\r\n");
+        extraHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        return request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String readLine(DataInputStream in) throws IOException {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -148,14 +149,25 @@ class RefusalsTest {
         }
     }
 
-    @Test
-    void an_origin_not_allowed_is_refused_with_403_before_the_upgrade() {
+    /** The preflight's refusal, byte for byte: one text for a disallowed origin, whatever it asked for. */
+    private static final String ORIGIN_REFUSED = "{\"error\":\"This origin may not call the chat API; ask for it to be "
+            + "added to CHAT_ALLOWED_ORIGINS.\",\"code\":\"origin_not_allowed\"}";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/ws/connection/", "/ws/connection", "/ws/%63onnection/"})
+    void an_origin_not_allowed_is_a_complete_403_in_json_before_the_upgrade_and_the_connection_closes(String path) {
         world = LiveWorld.start(originsAllowed("https://app.example.com"));
         Account bob = world.account(2, "bob");
-        try (RawSocket refused = RawSocket.open(world.port(), "/ws/connection/?token=" + world.token(bob),
-                Map.of("Origin", "https://evil.example.com"))) {
-            assertThat(refused.status).isEqualTo(403);
-        }
+
+        // Read to the end: an answer without a length on a connection left open would hang here until the timeout.
+        RawSocket.Refusal refusal = RawSocket.refused(world.port(), path + "?token=" + world.token(bob),
+                Map.of("Origin", "https://evil.example.com"), Duration.ofSeconds(5));
+
+        assertThat(refusal.statusLine()).isEqualTo("HTTP/1.1 403 Forbidden");
+        assertThat(refusal.headers()).contains("Content-Type: application/json", "Connection: close",
+                "Content-Length: " + ORIGIN_REFUSED.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(refusal.headers()).noneMatch(header -> header.startsWith("Access-Control-"));
+        assertThat(refusal.body()).isEqualTo(ORIGIN_REFUSED);
         assertThat(world.accountStoreThreads).as("no authentication for a refused origin").isEmpty();
         assertThat(world.sessions.openSockets()).isZero();
     }

@@ -46,7 +46,7 @@ public final class SharedPortWebSockets {
             throw new IllegalStateException("could not deploy the WebSocket endpoints: " + e.getMessage(), e);
         }
         // Both add-ons insert right before the HTTP server filter: the hand-off and the size guard, then Tyrus.
-        listener.registerAddOn(new GuardsAddOn());
+        listener.registerAddOn(new GuardsAddOn(configs));
         listener.registerAddOn(new WebSocketAddOn(container, ""));
         // Without this, Grizzly's 30 s keep-alive idle timeout also closes idle upgraded connections.
         listener.getKeepAlive().setIdleTimeoutInSeconds(-1);
