@@ -228,6 +228,56 @@ class AdminApiTest {
         http.method("PATCH", "/admin/accounts/nobody/").token(ADMIN).json("nope").send().isError(400, "invalid_request");
     }
 
+    /** Sent as raw bytes: a bad escape is not a URI any client library would send. */
+    Reply raw(String method, String target, String authorization, String json) {
+        String body = json == null ? "" : json;
+        return http.raw(method + " " + target + " HTTP/1.1\r\nHost: x\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                + (json == null ? "" : "Content-Type: application/json\r\n")
+                + "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                + "\r\nConnection: close\r\n\r\n" + body);
+    }
+
+    /** API.md: a bad % escape in the query or a parameter given twice is a 400 invalid_request, on every call. */
+    @Test
+    void aMalformedOrRepeatedQueryIsA400OnEveryAdminCall() {
+        create("{\"username\": \"ayrei\", \"email\": \"ayrei@example.com\"}").json();
+        create("{\"username\": \"ayrei1\", \"email\": \"ayrei1@example.com\"}").json();
+        String bearer = "Bearer " + ADMIN;
+        String[][] calls = {
+                {"POST", "/admin/accounts/", "{\"username\": \"new\", \"email\": \"new@example.com\"}"},
+                {"GET", "/admin/accounts/ayrei/", null},
+                {"PATCH", "/admin/accounts/ayrei/", "{\"full_name\": \"changed\"}"},
+                {"PUT", "/admin/friendships/", "{\"a\": \"ayrei\", \"b\": \"ayrei1\"}"},
+                {"DELETE", "/admin/friendships/", null}};
+        for (String[] call : calls) {
+            String query = call[0].equals("DELETE") ? "?a=ayrei&b=ayrei1&" : "?";
+            raw(call[0], call[1] + query + "x=%zz", bearer, call[2])
+                    .is(400, json("{'error': 'The query has a bad % escape.', 'code': 'invalid_request'}"));
+            raw(call[0], call[1] + query + "x=1&x=2", bearer, call[2])
+                    .is(400, Reply.parse("{\"error\": \"The query gives 'x' twice: give it once.\", \"code\": \"invalid_request\"}"));
+        }
+        assertThat(server.directory.byUsername(io.friendchat.domain.account.Username.of("new"))).isEmpty();
+        assertThat(server.directory.byUsername(io.friendchat.domain.account.Username.of("ayrei")).get().fullName())
+                .isEmpty();
+        assertThat(server.directory.areFriends(AccountId.of(1), AccountId.of(2))).isFalse();
+    }
+
+    /** API.md's order: the path (404, 405) and the token (401) answer before the query, and the body's size and type too. */
+    @Test
+    void aMalformedQueryComesAfterThePathTheTokenAndTheBodysSizeAndType() {
+        raw("GET", "/admin/nowhere/?x=%zz", "Bearer " + ADMIN, null).isError(404, "not_found");
+        raw("DELETE", "/admin/accounts/ayrei/?x=%zz", "Bearer " + ADMIN, null).isError(405, "method_not_allowed");
+        raw("GET", "/admin/accounts/ayrei/?x=%zz", null, null).isError(401, "unauthorized");
+        raw("PATCH", "/admin/accounts/ayrei/?x=1&x=1", "Bearer wrong", "{}").isError(401, "unauthorized");
+        raw("POST", "/admin/accounts/?x=%zz", "Bearer " + ADMIN, "x".repeat(70_000))
+                .isError(413, "payload_too_large");
+        http.post("/admin/accounts/?x=1&x=1").token(ADMIN).body("text/plain", "{}").send()
+                .isError(415, "unsupported_media_type");
+        raw("GET", "/admin/accounts/nobody/?x=%zz", "Bearer " + ADMIN, null)
+                .is(400, json("{'error': 'The query has a bad % escape.', 'code': 'invalid_request'}"));
+    }
+
     @Test
     void unknownAdminPathsAndMethods() {
         http.get("/admin/").token(ADMIN).send().isError(404, "not_found");

@@ -51,4 +51,14 @@ class HealthTest {
                 json("{'status': 'UP', 'database': 'UP'}"));
         http.post("/health").json("{}").send().isError(405, "method_not_allowed");
     }
+
+    /** API.md: a bad % escape in the query or a parameter given twice is a 400 invalid_request here too. */
+    @Test
+    void aMalformedOrRepeatedQueryIsA400() {
+        http.raw("GET /health?x=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .is(400, json("{'error': 'The query has a bad % escape.', 'code': 'invalid_request'}"));
+        http.get("/health/?x=1&x=2").send()
+                .is(400, Reply.parse("{\"error\": \"The query gives 'x' twice: give it once.\", \"code\": \"invalid_request\"}"));
+        http.get("/health?x=1&y=2").send().is(200, json("{'status': 'UP', 'database': 'UP'}"));
+    }
 }

@@ -83,6 +83,15 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** API.md: a bad % escape in the query or a parameter given twice is a 400 invalid_request on every path. */
+    @Test
+    void aMalformedOrRepeatedQueryIsA400() {
+        http.raw("GET /openapi.json?x=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .is(400, Reply.json("{'error': 'The query has a bad % escape.', 'code': 'invalid_request'}"));
+        http.get("/openapi.json?x=1&x=2").send().is(400,
+                Reply.parse("{\"error\": \"The query gives 'x' twice: give it once.\", \"code\": \"invalid_request\"}"));
+    }
+
     @Test
     void isShapedAsOpenApi31() {
         assertThat(document.path("openapi").asText()).matches("3\\.1\\.\\d+");

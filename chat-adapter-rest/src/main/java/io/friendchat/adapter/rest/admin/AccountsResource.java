@@ -1,6 +1,8 @@
 package io.friendchat.adapter.rest.admin;
 
 import io.friendchat.adapter.rest.internal.Json;
+import io.friendchat.adapter.rest.internal.JsonFields;
+import io.friendchat.adapter.rest.internal.QueryParams;
 import io.friendchat.adapter.rest.internal.RequestBody;
 import io.friendchat.application.directory.ManageAccounts;
 import io.friendchat.domain.account.AccountNotFound;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /admin/accounts/}: creates, shows and changes accounts of the built-in directory. */
 @Path("admin/accounts")
@@ -31,14 +34,18 @@ public final class AccountsResource {
     @POST
     public Response create(@Context HttpHeaders headers, @Context ContainerRequestContext request) {
         gate.check(headers);
-        AccountDraft draft = AccountFields.draft(RequestBody.read(request).json());
+        JsonFields body = RequestBody.read(request).json();
+        // Read by no call here, the query is still refused when malformed (API.md), after the body's size and type.
+        QueryParams.of(request.getUriInfo());
+        AccountDraft draft = AccountFields.draft(body);
         return Json.response(201, AccountJson.of(accounts.create(draft)));
     }
 
     @GET
     @Path("{username}")
-    public Response show(@Context HttpHeaders headers, @PathParam("username") String username) {
+    public Response show(@Context HttpHeaders headers, @Context UriInfo uri, @PathParam("username") String username) {
         gate.check(headers);
+        QueryParams.of(uri);
         return Json.ok(AccountJson.of(accounts.find(username).orElseThrow(() -> new AccountNotFound(username))));
     }
 
@@ -47,7 +54,9 @@ public final class AccountsResource {
     public Response change(@Context HttpHeaders headers, @Context ContainerRequestContext request,
                            @PathParam("username") String username) {
         gate.check(headers);
-        AccountChanges changes = AccountFields.changes(RequestBody.read(request).json());
+        JsonFields body = RequestBody.read(request).json();
+        QueryParams.of(request.getUriInfo());
+        AccountChanges changes = AccountFields.changes(body);
         return Json.ok(AccountJson.of(accounts.update(username, changes)
                 .orElseThrow(() -> new AccountNotFound(username))));
     }

@@ -35,6 +35,7 @@ public final class FriendshipsResource {
     public Response befriend(@Context HttpHeaders headers, @Context ContainerRequestContext request) {
         gate.check(headers);
         JsonFields body = RequestBody.read(request).json();
+        QueryParams.of(request.getUriInfo());
         String a = body.text("a").orElse(null);
         String b = body.text("b").orElse(null);
         friendships.befriend(a, b);

@@ -2,9 +2,12 @@ package io.friendchat.adapter.rest.health;
 
 import io.friendchat.adapter.rest.HealthProbe;
 import io.friendchat.adapter.rest.internal.Json;
+import io.friendchat.adapter.rest.internal.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +29,9 @@ public final class HealthResource {
     }
 
     @GET
-    public Response health() {
+    public Response health(@Context UriInfo uri) {
+        // No parameter is read, but a malformed query is refused as on every path (API.md).
+        QueryParams.of(uri);
         Map<String, Boolean> components;
         try {
             components = probe.components();

@@ -1,8 +1,11 @@
 package io.friendchat.adapter.rest.openapi;
 
 import jakarta.ws.rs.GET;
+import io.friendchat.adapter.rest.internal.QueryParams;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +21,9 @@ public final class OpenApiResource {
     private final byte[] document = read();
 
     @GET
-    public Response document() {
+    public Response document(@Context UriInfo uri) {
+        // No parameter is read, but a malformed query is refused as on every path (API.md).
+        QueryParams.of(uri);
         return Response.ok(document, "application/json").build();
     }
 
