@@ -189,6 +189,16 @@ class ConversationEndpointTest {
     }
 
     @Test
+    void aUsernameOf150LettersOutsideTheBmpCanBeNamed() {
+        String username = "\uD800\uDF30".repeat(150); // U+10330, a letter: 300 UTF-16 units
+        Account gothic = server.add(anAccount(4, username));
+        server.befriend(ayrei, gothic);
+
+        read(ayrei, "account=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8))
+                .is(200, json("{'vide': true, 'message': 'No Messages Recived at the current time !'}"));
+    }
+
+    @Test
     void afterUnfriendingTheHistoryIsHiddenThenBack() {
         send(ayrei, ayrei1, "kept");
         server.unfriend(ayrei, ayrei1);

@@ -16,7 +16,8 @@ public record AccountHandle(String value) {
         if (value == null || UnicodeText.isBlank(value)) {
             throw new InvalidInput("'account' is required: give the username or email of a friend.");
         }
-        if (value.length() > MAX_LENGTH) {
+        // Code points, as usernames are counted: 150 letters outside the BMP are 300 UTF-16 units.
+        if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
             throw new InvalidInput("'account' is longer than " + MAX_LENGTH + " characters.");
         }
         if (UnicodeText.hasLoneSurrogate(value)) {

@@ -52,6 +52,17 @@ class AccountHandleTest {
     }
 
     @Test
+    void the_length_is_counted_in_code_points_so_a_username_of_150_letters_outside_the_bmp_is_a_handle() {
+        String gothicA = "\uD800\uDF30"; // U+10330, a letter: two UTF-16 units
+
+        assertThat(AccountHandle.of(gothicA.repeat(150)).value()).hasSize(300);
+        assertThat(AccountHandle.of(gothicA.repeat(254)).value()).hasSize(508);
+        assertThatThrownBy(() -> AccountHandle.of(gothicA.repeat(255)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'account' is longer than 254 characters.");
+    }
+
+    @Test
     void a_handle_with_a_lone_surrogate_is_invalid() {
         assertThatThrownBy(() -> AccountHandle.of("bob\uD83D"))
                 .isInstanceOf(InvalidInput.class)
