@@ -93,6 +93,14 @@ class AdminApiTest {
         create(body).isError(400, "invalid_request");
     }
 
+    /** Django's default rule takes every numeric character (Python's \\w), not only decimal digits. */
+    @Test
+    void aUsernameMayHoldNumbersOtherThanDecimalDigits() {
+        create("{\"id\": 9, \"username\": \"x\u00B2\u00BD\u216B\", \"email\": \"n@example.com\"}") // x²½Ⅻ
+                .is(201, json("{'id': 9, 'username': 'x\u00B2\u00BD\u216B', 'email': 'n@example.com', 'full_name': '',"
+                        + " 'picture': null, 'two_factor': false}"));
+    }
+
     @Test
     void aUsernameOf150IsTheLongest() {
         create("{\"username\": \"" + "u".repeat(150) + "\", \"email\": \"a@example.com\"}").json();

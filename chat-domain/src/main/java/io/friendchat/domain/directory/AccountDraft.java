@@ -22,15 +22,25 @@ public record AccountDraft(Long id, String username, String email, String fullNa
         fullName = fullName == null ? "" : fullName;
     }
 
-    /** Django's default username rule: 1 to 150 Unicode letters, digits and @ . + - _ */
+    /** Django's default username rule ({@code ^[\w.@+-]+\Z}): 1 to 150 Unicode letters, numbers and @ . + - _ */
     static void requireUsername(String username) {
         if (username == null || username.isEmpty() || username.codePointCount(0, username.length()) > MAX_USERNAME
                 || !username.codePoints().allMatch(AccountDraft::allowedInUsername)) {
-            throw new InvalidInput("'username' must be 1 to 150 letters, digits and @/./+/-/_ only.");
+            throw new InvalidInput("'username' must be 1 to 150 letters, numbers and @/./+/-/_ only.");
         }
     }
 
+    /**
+     * Python's {@code \w} is {@code str.isalnum()} or '_', and isalnum takes every numeric character:
+     * letter numbers (Nl, Ⅻ) and other numbers (No, ² and ½) as well as decimal digits (Nd).
+     */
     private static boolean allowedInUsername(int cp) {
-        return Character.isLetterOrDigit(cp) || cp == '@' || cp == '.' || cp == '+' || cp == '-' || cp == '_';
+        return Character.isLetter(cp) || isNumber(cp) || cp == '@' || cp == '.' || cp == '+' || cp == '-' || cp == '_';
+    }
+
+    private static boolean isNumber(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
     }
 }

@@ -24,13 +24,20 @@ class AccountDraftTest {
         assertThat(draft(username).username()).isEqualTo(username);
     }
 
+    /** Django's \\w is Python's str.isalnum() or '_': every number, not only decimal digits (Nd, Nl and No). */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"x\u00B2", "\u00BD", "\u216B", "a\u00B2\u00BD\u216B"}) // ², ½, Ⅻ
+    void a_username_may_hold_any_numeric_character_as_django_allows(String username) {
+        assertThat(draft(username).username()).isEqualTo(username);
+    }
+
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @NullAndEmptySource
     @ValueSource(strings = {"a b", "a/b", "a!", "tab\t", "a\u00A0b"})
     void any_other_username_is_invalid(String username) {
         assertThatThrownBy(() -> draft(username))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("'username' must be 1 to 150 letters, digits and @/./+/-/_ only.");
+                .hasMessage("'username' must be 1 to 150 letters, numbers and @/./+/-/_ only.");
     }
 
     @Test
