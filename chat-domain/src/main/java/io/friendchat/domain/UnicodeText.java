@@ -22,6 +22,14 @@ public final class UnicodeText {
         return false;
     }
 
+    /**
+     * True when the text holds U+0000. PostgreSQL's text cannot store it and refuses any
+     * statement that carries it, so the domain keeps it from every database alike.
+     */
+    public static boolean hasNul(String s) {
+        return s.indexOf('\u0000') >= 0;
+    }
+
     /** True when the text is empty or made only of Unicode White_Space characters. */
     public static boolean isBlank(String s) {
         return s.codePoints().allMatch(UnicodeText::isWhiteSpace);

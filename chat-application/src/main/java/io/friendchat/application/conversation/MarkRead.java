@@ -36,7 +36,7 @@ public final class MarkRead {
         if (upTo < 1) {
             throw new InvalidInput("'up_to' must be a message id (an integer of at least 1).");
         }
-        Account friend = accounts.resolve(handle).orElseThrow(() -> new AccountNotFound(handle.value()));
+        Account friend = accounts.find(handle).orElseThrow(() -> new AccountNotFound(handle.value()));
         Conversation conversation = Conversation.between(caller.id(), friend.id());
         friendships.requireFriends(caller.id(), friend.id());
         ReadMark mark = messages.markRead(conversation, caller.id(), MessageId.of(upTo));

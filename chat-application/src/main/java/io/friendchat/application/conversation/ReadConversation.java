@@ -55,7 +55,7 @@ public final class ReadConversation {
     public ConversationView read(Query query) {
         AccountHandle handle = AccountHandle.of(query.account());
         PageRequest request = pageRequest(query);
-        Account friend = accounts.resolve(handle).orElseThrow(() -> new AccountNotFound(handle.value()));
+        Account friend = accounts.find(handle).orElseThrow(() -> new AccountNotFound(handle.value()));
         Conversation conversation = Conversation.between(query.caller().id(), friend.id());
         friendships.requireFriends(query.caller().id(), friend.id());
         ConversationPage page = messages.page(conversation, request);

@@ -38,7 +38,7 @@ public final class SignalTyping {
         } catch (InvalidInput e) {
             return false;
         }
-        Optional<Account> friend = accounts.resolve(handle);
+        Optional<Account> friend = accounts.find(handle);
         if (friend.isEmpty() || friend.get().id().equals(sender.id())
                 || !friendships.areFriends(sender.id(), friend.get().id())
                 || !throttle.admit(sender.id(), friend.get().id())) {

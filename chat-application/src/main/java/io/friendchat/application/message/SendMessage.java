@@ -87,7 +87,7 @@ public final class SendMessage {
         if (!permit.granted()) {
             throw new RateLimited(permit.retryAfter());
         }
-        Account receiver = accounts.resolve(handle).orElseThrow(() -> new AccountNotFound(handle.value()));
+        Account receiver = accounts.find(handle).orElseThrow(() -> new AccountNotFound(handle.value()));
         Conversation.between(sender.id(), receiver.id());
         friendships.requireFriends(sender.id(), receiver.id());
 

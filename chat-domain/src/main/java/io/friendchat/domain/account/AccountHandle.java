@@ -25,6 +25,15 @@ public record AccountHandle(String value) {
         }
     }
 
+    /**
+     * False when the handle can name no account: no username or email holds U+0000 (the
+     * directory refuses it), so such a handle is not looked up. PostgreSQL would refuse the
+     * query itself rather than find nothing, which must not answer differently from H2.
+     */
+    public boolean canNameAnAccount() {
+        return !UnicodeText.hasNul(value);
+    }
+
     public static AccountHandle of(String value) {
         return new AccountHandle(value);
     }

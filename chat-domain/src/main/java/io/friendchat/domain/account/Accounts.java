@@ -17,4 +17,12 @@ public interface Accounts {
 
     /** The account whose username equals the handle exactly, or else whose email equals it ignoring case. */
     Optional<Account> resolve(AccountHandle handle);
+
+    /**
+     * {@link #resolve}, without asking the directory about a handle that can name no
+     * account ({@link AccountHandle#canNameAnAccount()}): the use cases look friends up here.
+     */
+    default Optional<Account> find(AccountHandle handle) {
+        return handle.canNameAnAccount() ? resolve(handle) : Optional.empty();
+    }
 }

@@ -9,5 +9,8 @@ public record AccountChanges(String email, String fullName, String picture, Bool
         if (email != null && (email.isBlank() || email.length() > 254)) {
             throw new InvalidInput("'email' must not be blank (at most 254 characters).");
         }
+        AccountDraft.requireStorable("email", email);
+        AccountDraft.requireStorable("full_name", fullName);
+        AccountDraft.requireStorable("picture", picture);
     }
 }

@@ -1,6 +1,7 @@
 package io.friendchat.domain.directory;
 
 import io.friendchat.domain.InvalidInput;
+import io.friendchat.domain.UnicodeText;
 
 /**
  * A new account for the built-in directory. {@code id} is null to let the
@@ -19,6 +20,9 @@ public record AccountDraft(Long id, String username, String email, String fullNa
         if (email == null || email.isBlank() || email.length() > 254) {
             throw new InvalidInput("'email' is required (at most 254 characters).");
         }
+        requireStorable("email", email);
+        requireStorable("full_name", fullName);
+        requireStorable("picture", picture);
         fullName = fullName == null ? "" : fullName;
     }
 
@@ -42,5 +46,12 @@ public record AccountDraft(Long id, String username, String email, String fullNa
         int type = Character.getType(cp);
         return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
+    }
+
+    /** No U+0000: PostgreSQL's text cannot hold it, and every database must answer alike. */
+    static void requireStorable(String field, String value) {
+        if (value != null && UnicodeText.hasNul(value)) {
+            throw new InvalidInput("'" + field + "' contains the character U+0000, which cannot be stored.");
+        }
     }
 }

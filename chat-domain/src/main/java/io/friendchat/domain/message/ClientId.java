@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A sender's own name for one send, so a retry after a lost answer is recognised:
- * 1 to 64 code points.
+ * 1 to 64 code points, no lone surrogate, no U+0000 (no database would store it alike).
  */
 public record ClientId(String value) {
 
@@ -19,6 +19,9 @@ public record ClientId(String value) {
         }
         if (Text.hasLoneSurrogate(value)) {
             throw new InvalidInput("'client_id' is not valid Unicode text (a lone surrogate).");
+        }
+        if (Text.hasNul(value)) {
+            throw new InvalidInput("'client_id' contains the character U+0000, which cannot be sent.");
         }
     }
 

@@ -18,7 +18,7 @@ public record MessageText(String value) {
         if (Text.isBlank(value)) {
             throw new InvalidInput("'message' is empty: write something to send.");
         }
-        if (value.indexOf('\u0000') >= 0) {
+        if (Text.hasNul(value)) {
             throw new InvalidInput("'message' contains the character U+0000, which cannot be sent.");
         }
         if (Text.hasLoneSurrogate(value)) {

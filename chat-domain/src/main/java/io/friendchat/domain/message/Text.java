@@ -13,6 +13,10 @@ final class Text {
         return UnicodeText.hasLoneSurrogate(s);
     }
 
+    static boolean hasNul(String s) {
+        return UnicodeText.hasNul(s);
+    }
+
     static boolean isBlank(String s) {
         return UnicodeText.isBlank(s);
     }

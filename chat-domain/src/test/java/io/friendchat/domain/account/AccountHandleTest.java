@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +70,34 @@ class AccountHandleTest {
         assertThatThrownBy(() -> AccountHandle.of("bob\uD83D"))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("'account' is not valid Unicode text (a lone surrogate).");
+    }
+
+    @Test
+    void a_handle_with_u0000_names_no_account_and_is_not_looked_up() {
+        Accounts directory = new Accounts() {
+            @Override
+            public Optional<Account> byId(AccountId id) {
+                throw new AssertionError("not asked");
+            }
+
+            @Override
+            public Map<AccountId, Account> byIds(Collection<AccountId> ids) {
+                throw new AssertionError("not asked");
+            }
+
+            @Override
+            public Optional<Account> resolve(AccountHandle handle) {
+                // As PostgreSQL does: it refuses a query that carries U+0000.
+                throw new IllegalStateException("the directory was asked about " + handle.value());
+            }
+        };
+
+        for (String handle : new String[] {"\u0000", "bob\u0000", "\u0000@example.com"}) {
+            assertThat(AccountHandle.of(handle).canNameAnAccount()).as(handle).isFalse();
+            assertThat(directory.find(AccountHandle.of(handle))).as(handle).isEmpty();
+        }
+        assertThat(AccountHandle.of("bob").canNameAnAccount()).isTrue();
+        assertThatThrownBy(() -> directory.find(AccountHandle.of("bob"))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -88,4 +88,35 @@ class AccountDraftTest {
                 .hasMessage("'email' must not be blank (at most 254 characters).");
         assertThat(new AccountChanges(null, "New Name", null, true).email()).isNull();
     }
+
+    /** PostgreSQL's text cannot hold U+0000: refused here, so every database answers the same 400. */
+    @Test
+    void no_field_of_a_new_account_may_hold_u0000() {
+        assertThatThrownBy(() -> new AccountDraft(null, "ayrei", "a\u0000@example.com", null, null, false))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'email' contains the character U+0000, which cannot be stored.");
+        assertThatThrownBy(() -> new AccountDraft(null, "ayrei", "a@example.com", "amu\u0000", null, false))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'full_name' contains the character U+0000, which cannot be stored.");
+        assertThatThrownBy(() -> new AccountDraft(null, "ayrei", "a@example.com", null, "https://x.example/\u0000",
+                false))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'picture' contains the character U+0000, which cannot be stored.");
+        assertThatThrownBy(() -> draft("ayrei\u0000"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'username' must be 1 to 150 letters, numbers and @/./+/-/_ only.");
+    }
+
+    @Test
+    void no_change_may_hold_u0000() {
+        assertThatThrownBy(() -> new AccountChanges("a\u0000@example.com", null, null, null))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'email' contains the character U+0000, which cannot be stored.");
+        assertThatThrownBy(() -> new AccountChanges(null, "\u0000", null, null))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'full_name' contains the character U+0000, which cannot be stored.");
+        assertThatThrownBy(() -> new AccountChanges(null, null, "https://x.example/\u0000", null))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'picture' contains the character U+0000, which cannot be stored.");
+    }
 }

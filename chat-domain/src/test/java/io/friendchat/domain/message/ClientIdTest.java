@@ -50,6 +50,14 @@ class ClientIdTest {
     }
 
     @Test
+    void a_client_id_with_u0000_is_refused_as_the_message_text_is() {
+        assertThatThrownBy(() -> ClientId.of("\u0000"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("'client_id' contains the character U+0000, which cannot be sent.");
+        assertThatThrownBy(() -> ClientId.of("id-\u0000-1")).isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
     void white_space_is_a_valid_client_id_because_only_its_length_is_ruled() {
         assertThat(ClientId.of(" ").value()).isEqualTo(" ");
     }
