@@ -56,7 +56,7 @@ public record ServerConfig(String host, int port, String jwtSecret, String admin
                 settings.integer("CHAT_MAX_MESSAGE_LENGTH", 2000, 1, 1_000_000),
                 settings.integer("CHAT_HISTORY_LIMIT", 1000, 1, PageRequest.MAX_LIMIT),
                 settings.text("CHAT_DEFAULT_PICTURE", ChatSettings.DEFAULT_PICTURE));
-        return new ServerConfig(host, port, secret, settings.textOrNull("CHAT_ADMIN_TOKEN"), database, chat,
+        return new ServerConfig(host, port, secret, adminToken(settings.textOrNull("CHAT_ADMIN_TOKEN")), database, chat,
                 zone(settings.text("CHAT_TIME_ZONE", "UTC")),
                 settings.text("CHAT_TWO_FACTOR_URL", "/2fa/"),
                 Duration.ofSeconds(settings.integer("CHAT_WS_PING_SECONDS", 30, 1, 86_400)),
@@ -85,6 +85,25 @@ public record ServerConfig(String host, int port, String jwtSecret, String admin
 
     private static Duration seconds(Settings settings, String name, Duration fallback) {
         return Duration.ofSeconds(settings.integer(name, (int) fallback.toSeconds(), 1, 86_400));
+    }
+
+    /**
+     * The token trimmed, as the server trims the Authorization header it is compared with (a secret
+     * read from a file often ends with a newline); null when blank. Past the ends, a blank or a control
+     * character is refused: the header splits on blanks and refuses control characters, so no call
+     * could ever bear such a token, and the admin API would be on with no way in.
+     */
+    private static String adminToken(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        String trimmed = token.strip();
+        if (trimmed.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.isISOControl(c))) {
+            throw new ConfigProblem("CHAT_ADMIN_TOKEN holds a blank or a control character inside: no Authorization "
+                    + "header could carry it. Give a token without one.");
+        }
+        return trimmed;
     }
 
     private static String redisUrl(String url) {
