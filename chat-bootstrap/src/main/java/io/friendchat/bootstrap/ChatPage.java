@@ -1,10 +1,13 @@
 package io.friendchat.bootstrap;
 
+import io.friendchat.adapter.rest.MalformedRequests;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +22,15 @@ import java.io.UncheckedIOException;
 public final class ChatPage {
 
     @GET
-    public Response index() {
+    public Response index(@Context UriInfo uri) {
+        MalformedRequests.refuseMalformedQuery(uri);
         return file("index.html");
     }
 
     @GET
     @Path("{file: index\\.html|app\\.css|js/[a-z0-9-]+\\.js}")
-    public Response asset(@PathParam("file") String file) {
+    public Response asset(@PathParam("file") String file, @Context UriInfo uri) {
+        MalformedRequests.refuseMalformedQuery(uri);
         return file(file);
     }
 

@@ -52,6 +52,25 @@ class OddRequestsGetJsonAnswersTest {
     }
 
     @Test
+    void theChatPageAndTheMetricsRefuseAMalformedOrRepeatedQueryAsEveryPathDoes() throws IOException {
+        for (String path : List.of("/", "/index.html", "/app.css", "/metrics")) {
+            // Sent raw: no URI class lets "%zz" through.
+            RawHttp.Reply badEscape = RawHttp.exchange(port, ("GET " + path + "?x=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII), WITHIN);
+            assertThat(badEscape.status()).as(path).isEqualTo(400);
+            assertThat(json(badEscape.bodyText())).as(path).isEqualTo(json(
+                    "{\"error\": \"The query has a bad % escape.\", \"code\": \"invalid_request\"}"));
+            RunningServer.Answer twice = server.get(path + "?x=1&x=2", null);
+            assertThat(twice.status()).as(path).isEqualTo(400);
+            assertThat(twice.body()).as(path).isEqualTo(json(
+                    "{\"error\": \"The query gives 'x' twice: give it once.\", \"code\": \"invalid_request\"}"));
+            assertThat(RawHttp.exchange(port, ("GET " + path + "?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII), WITHIN).status())
+                    .as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aHandshakeWithoutAKeyIsA400ThatClosesTheConnection() throws IOException {
         RawHttp.Reply reply = RawHttp.exchange(port, ("GET /ws/connection/?token=x HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n\r\n")

@@ -2,6 +2,8 @@ package io.friendchat.adapter.rest;
 
 import io.friendchat.adapter.rest.internal.ErrorBody;
 import io.friendchat.adapter.rest.internal.Json;
+import io.friendchat.adapter.rest.internal.QueryParams;
+import jakarta.ws.rs.core.UriInfo;
 import org.glassfish.jersey.server.internal.ContainerUtils;
 
 import java.net.URI;
@@ -42,6 +44,16 @@ public final class MalformedRequests {
         } catch (URISyntaxException e) {
             return true;
         }
+    }
+
+    /**
+     * Refuses, as a 400 {@code invalid_request} the chat feature's error mapping answers, a
+     * query with a bad {@code %} escape or a parameter given twice: for resources outside
+     * this adapter that read no query (a host's page, metrics), since API.md refuses such a
+     * query on every path.
+     */
+    public static void refuseMalformedQuery(UriInfo uri) {
+        QueryParams.of(uri);
     }
 
     /** The JSON body of the 400 {@code invalid_request} answer to such a request. */

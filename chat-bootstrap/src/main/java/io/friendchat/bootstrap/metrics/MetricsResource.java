@@ -1,5 +1,6 @@
 package io.friendchat.bootstrap.metrics;
 
+import io.friendchat.adapter.rest.MalformedRequests;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +24,7 @@ final class MetricsResource {
         metrics.addMethod("GET").handledBy(new Inflector<ContainerRequestContext, Response>() {
             @Override
             public Response apply(ContainerRequestContext request) {
+                MalformedRequests.refuseMalformedQuery(request.getUriInfo());
                 return Response.ok(registry.scrape(TEXT_FORMAT), TEXT_FORMAT).header("Cache-Control", "no-store")
                         .build();
             }
