@@ -32,6 +32,31 @@ class EndToEndTest {
         }
     }
 
+    @Test
+    void aSocketStaysOpenAndKeepsHearingAfterItsTokenExpires(@TempDir Path dir) throws Exception {
+        try (RunningServer server = RunningServer.start(Map.of("CHAT_DB_URL", "jdbc:h2:file:" + dir.resolve("chat")))) {
+            long rae = server.createAccount("rae", "Rae Reader");
+            long sol = server.createAccount("sol", "Sol Sender");
+            server.befriend("rae", "sol");
+            String shortLived = server.token(rae, java.time.Duration.ofSeconds(2));
+
+            try (SocketClient socket = SocketClient.connect(wsUri(server, shortLived))) {
+                Thread.sleep(3_500);
+                assertThat(server.get("/chat/list-conversation/", shortLived).status())
+                        .as("the token has expired").isEqualTo(401);
+
+                RunningServer.Answer sent = server.send("POST", "/chat/message/", server.token(sol),
+                        "{\"account\": \"rae\", \"message\": \"still there?\"}");
+                assertThat(sent.status()).isEqualTo(200);
+                JsonNode heard = json(socket.next());
+                assertThat(heard.get("case").asText()).isEqualTo("NEW_MESSAGE");
+                assertThat(heard.get("id").asLong()).isEqualTo(sent.body().get("id").asLong());
+                assertThat(heard.get("message").asText()).isEqualTo("still there?");
+                assertThat(socket.closed).isNotDone();
+            }
+        }
+    }
+
     private void tellTheStory(Map<String, String> database) throws Exception {
         long ayrei;
         long ayrei1;

@@ -94,7 +94,12 @@ final class RunningServer implements AutoCloseable {
     }
 
     String token(long userId) {
-        return issuer.issue(userId, Duration.ofHours(1), false);
+        return token(userId, Duration.ofHours(1));
+    }
+
+    /** An access token that expires this long from now (SimpleJWT's `exp`, in whole seconds). */
+    String token(long userId, Duration ttl) {
+        return issuer.issue(userId, ttl, false);
     }
 
     /** A status and a parsed JSON body (null when the body is empty). */
