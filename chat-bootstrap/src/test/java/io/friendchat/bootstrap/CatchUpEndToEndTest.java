@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Catch-up without gaps on the real server: eight friends send concurrently while
  * the receiver's client drops and reconnects with {@code after=<last id seen>} over
  * and over; in the end it has received every stored message exactly once, in
- * increasing id order.
+ * increasing id order. On one node (H2, PostgreSQL) and across three nodes, where the
+ * senders post through every node and the receiver reconnects to each in turn.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class CatchUpEndToEndTest {
@@ -47,53 +48,70 @@ class CatchUpEndToEndTest {
         }
     }
 
+    @Test
+    void reconnectingWithAfterMissesNothingAcrossThreeNodes() throws Exception {
+        // Senders post through every node and the receiver reconnects to each in turn: ids committed on one
+        // node reach a socket on another through Redis, behind or ahead of that node's own.
+        try (ThreeNodes three = ThreeNodes.start(Map.of("CHAT_RATE_LIMIT", "0"))) {
+            reconnectUnderLoad(three.nodes());
+        }
+    }
+
     private void reconnectUnderLoad(Map<String, String> settings) throws Exception {
         try (RunningServer server = RunningServer.start(settings)) {
-            long receiver = server.createAccount("receiver", "Rita Receiver");
-            List<String> senderTokens = new ArrayList<>();
-            for (int i = 0; i < SENDERS; i++) {
-                long sender = server.createAccount("sender" + i, "Sender " + i);
-                server.befriend("sender" + i, "receiver");
-                senderTokens.add(server.token(sender));
-            }
-            String receiverToken = server.token(receiver);
-            Set<Long> acknowledged = new ConcurrentSkipListSet<>();
-            AtomicBoolean sending = new AtomicBoolean(true);
-            ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
-            List<Future<?>> senders = new ArrayList<>();
-            for (String token : senderTokens) {
-                senders.add(pool.submit(() -> {
-                    for (int m = 0; m < MESSAGES_EACH; m++) {
-                        RunningServer.Answer sent = server.send("POST", "/chat/message/", token,
-                                "{\"account\": \"receiver\", \"message\": \"m" + m + "\"}");
-                        assertThat(sent.status()).isEqualTo(200);
-                        acknowledged.add(sent.body().get("id").asLong());
-                    }
-                    return null;
-                }));
-            }
-
-            List<Long> received = new ArrayList<>();
-            long lastSeen = 0;
-            int connections = 0;
-            while (sending.get()) {
-                lastSeen = listenOnce(server, receiverToken, lastSeen, received,
-                        ThreadLocalRandom.current().nextInt(20, 150));
-                connections++;
-                sending.set(senders.stream().anyMatch(f -> !f.isDone()));
-            }
-            for (Future<?> sender : senders) {
-                sender.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdown();
-            // One last connection catches up whatever committed after the previous one closed.
-            listenOnce(server, receiverToken, lastSeen, received, 1500);
-
-            assertThat(connections).isGreaterThan(1);
-            assertThat(acknowledged).hasSize(SENDERS * MESSAGES_EACH);
-            assertThat(received).as("each id once, in increasing order").isSorted().doesNotHaveDuplicates();
-            assertThat(new TreeSet<>(received)).isEqualTo(new TreeSet<>(acknowledged));
+            reconnectUnderLoad(List.of(server));
         }
+    }
+
+    /** Accounts are made through the first node; sender i posts through node i, the receiver cycles through them. */
+    private void reconnectUnderLoad(List<RunningServer> nodes) throws Exception {
+        RunningServer server = nodes.get(0);
+        long receiver = server.createAccount("receiver", "Rita Receiver");
+        List<String> senderTokens = new ArrayList<>();
+        for (int i = 0; i < SENDERS; i++) {
+            long sender = server.createAccount("sender" + i, "Sender " + i);
+            server.befriend("sender" + i, "receiver");
+            senderTokens.add(server.token(sender));
+        }
+        String receiverToken = server.token(receiver);
+        Set<Long> acknowledged = new ConcurrentSkipListSet<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        List<Future<?>> senders = new ArrayList<>();
+        for (int i = 0; i < senderTokens.size(); i++) {
+            String token = senderTokens.get(i);
+            RunningServer through = nodes.get(i % nodes.size());
+            senders.add(pool.submit(() -> {
+                for (int m = 0; m < MESSAGES_EACH; m++) {
+                    RunningServer.Answer sent = through.send("POST", "/chat/message/", token,
+                            "{\"account\": \"receiver\", \"message\": \"m" + m + "\"}");
+                    assertThat(sent.status()).isEqualTo(200);
+                    acknowledged.add(sent.body().get("id").asLong());
+                }
+                return null;
+            }));
+        }
+
+        List<Long> received = new ArrayList<>();
+        long lastSeen = 0;
+        int connections = 0;
+        while (sending.get()) {
+            lastSeen = listenOnce(nodes.get(connections % nodes.size()), receiverToken, lastSeen, received,
+                    ThreadLocalRandom.current().nextInt(20, 150));
+            connections++;
+            sending.set(senders.stream().anyMatch(f -> !f.isDone()));
+        }
+        for (Future<?> sender : senders) {
+            sender.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        // One last connection catches up whatever committed after the previous one closed.
+        listenOnce(nodes.get(connections % nodes.size()), receiverToken, lastSeen, received, 1500);
+
+        assertThat(connections).isGreaterThan(1);
+        assertThat(acknowledged).hasSize(SENDERS * MESSAGES_EACH);
+        assertThat(received).as("each id once, in increasing order").isSorted().doesNotHaveDuplicates();
+        assertThat(new TreeSet<>(received)).isEqualTo(new TreeSet<>(acknowledged));
     }
 
     /** Connects with after=lastSeen, collects NEW_MESSAGE ids for a while, closes; returns the last id seen. */
