@@ -108,7 +108,7 @@ final class InOrderDelivery implements Notifier {
                 held = new ArrayList<>(stream.waiting.values());
                 stream.waiting.clear();
             }
-            held.forEach(event -> sockets.deliver(account, event));
+            held.forEach(event -> push(account, event));
             return;
         }
         synchronized (stream) {
@@ -222,7 +222,7 @@ final class InOrderDelivery implements Notifier {
                     stream.reading = false;
                     return;
                 }
-                events.forEach(event -> sockets.deliver(account, event));
+                events.forEach(event -> push(account, event));
                 long last = received.isEmpty() ? from : received.get(received.size() - 1).id().value();
                 boolean whole = received.size() < READ;
                 // A read short of full saw every message committed before it, so all up to the wanted id
@@ -248,6 +248,15 @@ final class InOrderDelivery implements Notifier {
             }
         }
         return events != null ? events : store.eventsOf(account, received);
+    }
+
+    /** A failing delivery must not stop the account's reads here for good. */
+    private void push(AccountId account, NewMessageEvent event) {
+        try {
+            sockets.deliver(account, event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "local delivery of a NEW_MESSAGE event failed", e);
+        }
     }
 
     private void submit(Runnable task, long delayMillis) {
