@@ -43,8 +43,7 @@ class CatchUpEndToEndTest {
     @Test
     void reconnectingWithAfterMissesNothingOnPostgreSql() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip()) {
-            reconnectUnderLoad(Map.of("CHAT_DB_URL", schema.url(), "CHAT_DB_USER", PostgresSchema.USER,
-                    "CHAT_RATE_LIMIT", "0"));
+            reconnectUnderLoad(schema.serverSettings(Map.of("CHAT_RATE_LIMIT", "0")));
         }
     }
 

@@ -51,8 +51,7 @@ class ClusterSendFiguresTest {
 
     private static String measureOneNode() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip();
-             RunningServer node = RunningServer.start(Map.of("CHAT_DB_URL", schema.url(),
-                     "CHAT_DB_USER", PostgresSchema.USER, "CHAT_RATE_LIMIT", "0"))) {
+             RunningServer node = RunningServer.start(schema.serverSettings(Map.of("CHAT_RATE_LIMIT", "0")))) {
             return measure(List.of(node));
         }
     }

@@ -28,7 +28,7 @@ class EndToEndTest {
     @Test
     void theWholeStoryOnPostgreSql() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip()) {
-            tellTheStory(Map.of("CHAT_DB_URL", schema.url(), "CHAT_DB_USER", PostgresSchema.USER));
+            tellTheStory(schema.serverSettings(Map.of()));
         }
     }
 

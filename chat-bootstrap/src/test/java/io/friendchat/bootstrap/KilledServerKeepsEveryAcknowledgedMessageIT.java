@@ -40,7 +40,7 @@ class KilledServerKeepsEveryAcknowledgedMessageIT {
     @Test
     void onPostgreSql() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip()) {
-            sendKillRestartAndCheck(Map.of("CHAT_DB_URL", schema.url(), "CHAT_DB_USER", PostgresSchema.USER));
+            sendKillRestartAndCheck(schema.serverSettings(Map.of()));
         }
     }
 

@@ -30,7 +30,7 @@ class NulCharacterEndToEndTest {
     @Test
     void theSameAnswersOnPostgreSql() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip()) {
-            check(Map.of("CHAT_DB_URL", schema.url(), "CHAT_DB_USER", PostgresSchema.USER));
+            check(schema.serverSettings(Map.of()));
         }
     }
 

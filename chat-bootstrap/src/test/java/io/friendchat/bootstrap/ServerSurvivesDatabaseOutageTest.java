@@ -50,10 +50,7 @@ class ServerSurvivesDatabaseOutageTest {
     void startTheServerBehindTheProxy() {
         schema = PostgresSchema.createOrSkip();
         proxy = TcpProxy.to("127.0.0.1", 5432);
-        server = RunningServer.start(Map.of(
-                "CHAT_DB_URL", schema.urlThroughPort(proxy.port()),
-                "CHAT_DB_USER", PostgresSchema.USER,
-                "CHAT_RATE_LIMIT", "0"));
+        server = RunningServer.start(schema.serverSettingsThroughPort(proxy.port(), Map.of("CHAT_RATE_LIMIT", "0")));
     }
 
     @AfterAll

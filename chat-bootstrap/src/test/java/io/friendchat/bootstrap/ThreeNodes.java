@@ -3,7 +3,6 @@ package io.friendchat.bootstrap;
 import io.friendchat.testkit.RedisServer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +53,7 @@ final class ThreeNodes implements AutoCloseable {
 
     /** What every node of this cluster is started with: the shared schema and Redis. */
     static Map<String, String> settings(PostgresSchema schema, RedisServer redis) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("CHAT_DB_URL", schema.url());
-        settings.put("CHAT_DB_USER", PostgresSchema.USER);
-        settings.put("CHAT_REDIS_URL", redis.url());
-        return settings;
+        return schema.serverSettings(Map.of("CHAT_REDIS_URL", redis.url()));
     }
 
     List<RunningServer> nodes() {
