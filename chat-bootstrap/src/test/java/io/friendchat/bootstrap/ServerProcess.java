@@ -107,7 +107,7 @@ final class ServerProcess implements AutoCloseable {
         Path jar = Path.of(configured != null ? configured : "target/chat-server.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the server jar " + jar.toAbsolutePath() + " is not built: run "
-                    + "./mvnw -pl chat-bootstrap verify (failsafe runs *IT after package)");
+                    + "./mvnw -B -pl chat-bootstrap -am verify (failsafe runs *IT after package)");
         }
         return jar;
     }

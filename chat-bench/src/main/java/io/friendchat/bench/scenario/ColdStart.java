@@ -134,7 +134,7 @@ public final class ColdStart {
         Path source = original.resolveSibling("friendchat");
         if (!Files.isExecutable(source)) {
             throw new IllegalStateException("the launcher " + source + " is missing or not executable: build it with "
-                    + "`./mvnw -B -o -q -pl chat-bootstrap package -DskipTests`");
+                    + "`./mvnw -B -q -pl chat-bootstrap -am package -DskipTests`");
         }
         Path script = Files.copy(source, work.resolve("friendchat"), StandardCopyOption.COPY_ATTRIBUTES);
         List<String> command = List.of(script.toString());
