@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,8 @@ final class InOrderDelivery implements Notifier {
         boolean passThrough;
         boolean gone;
         final NavigableMap<Long, NewMessageEvent> waiting = new TreeMap<>();
+        /** Open once the first holder has read where the stream starts (or given up): not guarded. */
+        final CountDownLatch started = new CountDownLatch(1);
     }
 
     private final Notifier sockets;
@@ -81,6 +84,8 @@ final class InOrderDelivery implements Notifier {
      * A socket of the account is being admitted here: the first one starts its stream at the
      * latest id it received (a read of the store, on the caller's thread). When that read
      * fails, the account's events are delivered as they arrive, as a single node would.
+     * Another socket of the account admitted meanwhile waits for that read: a message
+     * committed after its handshake must lie past where the stream starts.
      */
     void opening(AccountId account) {
         Stream created = new Stream();
@@ -94,8 +99,25 @@ final class InOrderDelivery implements Notifier {
             return existing;
         });
         if (stream != created) {
+            awaitStart(stream);
             return;
         }
+        try {
+            start(account, stream);
+        } finally {
+            stream.started.countDown();
+        }
+    }
+
+    private static void awaitStart(Stream stream) {
+        try {
+            stream.started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void start(AccountId account, Stream stream) {
         long latest;
         try {
             latest = store.latestReceived(account);
