@@ -1,7 +1,7 @@
 package io.friendchat.adapter.rest.openapi;
 
-import jakarta.ws.rs.GET;
 import io.friendchat.adapter.rest.internal.QueryParams;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
